@@ -1,0 +1,5 @@
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config => config.SetApplicationName("archon"));
+return await app.RunAsync(args);
