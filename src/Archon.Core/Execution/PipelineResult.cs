@@ -1,0 +1,4 @@
+namespace Archon.Core.Execution;
+
+/// <summary>The outcome of running an architecture on one query.</summary>
+public sealed record PipelineResult(string? Answer, QueryState FinalState, IReadOnlyList<TraceEntry> Trace, UsageTotals Totals);
