@@ -21,7 +21,8 @@ public sealed record CandidateResult(
     long CallsNeeded,
     long CallsMade,
     ArchitectureConfig Architecture,
-    IReadOnlyList<CandidateItemScore> ItemScores)
+    IReadOnlyList<CandidateItemScore> ItemScores,
+    int Sequence = 0)
 {
     public Observation ToObservation() => new(SearchPoint.TryParse(PointKey)!, Fidelity, Score, CostUsd, LatencyMs, Bracket);
 

@@ -8,12 +8,12 @@ public static class LeaderboardBuilder
     {
         var dev = results.Where(r => r.Split == "dev").ToList();
         var full = dev.Where(r => r.Fidelity >= 1).ToList();
-        var order = dev.Select((r, i) => (r.CandidateId, i)).ToDictionary(t => t.CandidateId, t => t.i);
+        var order = dev.ToDictionary(r => r.CandidateId, r => r.Sequence);
         var entries = full.OrderByDescending(r => r.Score - spec.Lambda * r.CostUsd).ThenBy(r => r.CostUsd)
             .Select((r, i) => new LeaderboardEntry(i + 1, r.CandidateId, r.PointKey, Math.Round(r.Score, 3), Math.Round(r.StdError, 3),
                 r.CostUsd, Math.Round(r.LatencyMs, 1), Math.Round(r.Score - spec.Lambda * r.CostUsd, 4), r.Items, order[r.CandidateId]))
             .ToList();
-        var view = new SearchHistory([.. dev.Select(r => r.ToObservation())], spec.Lambda);
+        var view = new SearchHistory([.. dev.OrderBy(r => r.Sequence).Select(r => r.ToObservation())], spec.Lambda);
         return new Leaderboard(searchId, spec.Algorithm, spaceSize, Math.Round(view.EvaluationsUsed, 3), dev.Count,
             results.Sum(r => r.CallsNeeded), results.Sum(r => r.CallsMade), recommended, entries,
             [.. ParetoFront.Compute(full, r => r.Score, r => r.CostUsd).Select(r => r.PointKey)],
