@@ -1,4 +1,5 @@
 using Archon.Durable;
+using Archon.Durable.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -8,4 +9,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);
+builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();
