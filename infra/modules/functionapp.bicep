@@ -112,7 +112,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
         // Archon settings.
         { name: 'ARCHON_TASK_HUB', value: taskHubName }
-        { name: 'ARCHON_BLOB_ENDPOINT', value: storageAccount.properties.primaryEndpoints.blob }
+        // Result store (Archon.Durable ResultStoreOptions): Blob Storage through DefaultAzureCredential.
+        { name: 'ArchonStorage__Kind', value: 'blob' }
+        { name: 'ArchonStorage__ServiceUri', value: storageAccount.properties.primaryEndpoints.blob }
         { name: 'ARCHON_MODEL_CATALOG', value: string(modelCatalog) }
         { name: 'ARCHON_DATASET_LOCATION', value: datasetLocation }
         { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }

@@ -4,8 +4,8 @@ param name string
 param location string
 param tags object
 
-@description('Blob containers Archon writes: model-call traces, search results and leaderboards, the response cache.')
-param containerNames string[] = ['archon-traces', 'archon-search', 'archon-cache']
+@description('Blob containers Archon writes (names match Archon.Durable.Storage.BlobLayout): model-call traces, search specs/results/leaderboards, registered architectures, the response cache.')
+param containerNames string[] = ['archon-traces', 'archon-search', 'archon-architectures', 'archon-cache']
 
 @description('Container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string = 'deploymentpackage'

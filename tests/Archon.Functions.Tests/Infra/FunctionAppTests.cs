@@ -69,10 +69,13 @@ public sealed class FunctionAppTests
     {
         var settings = Settings;
 
-        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_SCHEDULE", "ARCHON_SEARCH_SPEC", "ARCHON_BLOB_ENDPOINT" })
+        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_SCHEDULE", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
         {
             Assert.True(settings.ContainsKey(name), $"missing app setting {name}");
         }
+
+        Assert.Equal("blob", settings["ArchonStorage__Kind"]);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("ArchonStorage__ConnectionString", StringComparison.Ordinal));
 
         // Flex Consumption rejects these: the runtime is declared in functionAppConfig instead.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);

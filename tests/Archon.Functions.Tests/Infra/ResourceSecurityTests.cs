@@ -45,7 +45,7 @@ public sealed class ResourceSecurityTests
         }
 
         Assert.Equal(
-            new[] { "archon-cache", "archon-search", "archon-traces", "deploymentpackage" },
+            new[] { "archon-architectures", "archon-cache", "archon-search", "archon-traces", "deploymentpackage" },
             names.Order(StringComparer.Ordinal));
     }
 
