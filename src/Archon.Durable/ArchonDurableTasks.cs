@@ -15,15 +15,19 @@ public static class ArchonDurableTasks
 
     public static IReadOnlyList<Type> Activities { get; } = Discover(typeof(TaskActivity<,>));
 
-    public static void Register(DurableTaskRegistry registry)
+    public static void Register(DurableTaskRegistry registry) => Register(registry, _ => true);
+
+    /// <summary>Registers the tasks <paramref name="include"/> accepts (tests swap one for a stand-in of the same name).</summary>
+    public static void Register(DurableTaskRegistry registry, Func<Type, bool> include)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        foreach (var type in Orchestrators)
+        ArgumentNullException.ThrowIfNull(include);
+        foreach (var type in Orchestrators.Where(include))
         {
             registry.AddOrchestrator(type);
         }
 
-        foreach (var type in Activities)
+        foreach (var type in Activities.Where(include))
         {
             registry.AddActivity(type);
         }

@@ -3,6 +3,7 @@ using Archon.Core.Execution;
 using Archon.Durable.Architectures;
 using Archon.Durable.Hosting;
 using Archon.Durable.Storage;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Durable.Tests.Support;
@@ -23,7 +24,12 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public string Root { get; }
 
-    public static async Task<DurableTestHost> StartAsync(IModelInvoker invoker, params ArchitectureConfig[] registered)
+    public static Task<DurableTestHost> StartAsync(IModelInvoker invoker, params ArchitectureConfig[] registered) =>
+        StartAsync(invoker, null, registered);
+
+    /// <param name="standIns">Stand-in orchestrators (e.g. a search that waits for an event); an Archon task with the same
+    /// name as a stand-in is left out.</param>
+    public static async Task<DurableTestHost> StartAsync(IModelInvoker invoker, IReadOnlyDictionary<string, Action<DurableTaskRegistry>>? standIns, params ArchitectureConfig[] registered)
     {
         var root = Path.Combine(Path.GetTempPath(), $"archon-durable-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
@@ -32,6 +38,16 @@ public sealed class DurableTestHost : IAsyncDisposable
             services.AddSingleton(invoker);
             services.AddSingleton<IResultStore>(store);
             services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog(registered));
+        }, new EmbeddedDurableHostOptions
+        {
+            ConfigureTasks = registry =>
+            {
+                ArchonDurableTasks.Register(registry, type => standIns?.ContainsKey(type.Name) != true);
+                foreach (var standIn in standIns?.Values ?? [])
+                {
+                    standIn(registry);
+                }
+            },
         });
         return new DurableTestHost(host, store, root);
     }
