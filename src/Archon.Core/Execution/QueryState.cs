@@ -10,6 +10,9 @@ public sealed record QueryState(
     IReadOnlyList<string> UnitTests,
     string? ItemId = null)
 {
+    /// <summary>Failures and fallbacks recorded by the layers so far (see <see cref="ExecutionNote"/>).</summary>
+    public IReadOnlyList<ExecutionNote> Notes { get; init; } = [];
+
     public static QueryState Start(IReadOnlyList<ChatTurn> conversation, string? itemId = null) =>
         new(conversation, [], [], itemId);
 }

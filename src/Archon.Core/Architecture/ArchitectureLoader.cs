@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Archon.Core.Architecture;
+
+/// <summary>
+/// Reads architecture files in the reference Archon JSON format (and its deprecated layer forms) and writes our
+/// canonical form. Loading never throws for bad input: syntax errors, wrong field types and rule violations come back
+/// as diagnostics naming the file, line/position or layer/component, and rule.
+/// </summary>
+public static class ArchitectureLoader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>Loads and validates a file. A missing file is an error diagnostic, not an exception.</summary>
+    public static ArchitectureLoadResult Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new ArchitectureLoadResult(null, [new ArchitectureDiagnostic(ValidationRules.FileNotFound, "file not found", path)], []);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Loads from text; <paramref name="sourceName"/> names the input in every diagnostic.</summary>
+    public static ArchitectureLoadResult Parse(string json, string sourceName) =>
+        Parse(json, sourceName, ArchitectureValidator.BuiltInTypes);
+
+    /// <summary>Loads from text, accepting the given component types (built-in plus registered custom ones).</summary>
+    public static ArchitectureLoadResult Parse(string json, string sourceName, IReadOnlySet<string> knownTypes)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            // JsonException counts lines and byte positions from zero; editors count from one.
+            var line = (ex.LineNumber ?? 0) + 1;
+            var position = (ex.BytePositionInLine ?? 0) + 1;
+            return new ArchitectureLoadResult(null,
+                [new ArchitectureDiagnostic(ValidationRules.JsonSyntax, $"not valid JSON: {FirstSentence(ex.Message)}", sourceName, Line: line, Position: position)],
+                []);
+        }
+
+        using (document)
+        {
+            var reader = new ArchitectureReader(sourceName);
+            var architecture = reader.Read(document.RootElement);
+            var errors = new List<ArchitectureDiagnostic>(reader.Errors);
+            var warnings = new List<ArchitectureDiagnostic>(reader.Warnings);
+            if (architecture is not null && errors.Count == 0)
+            {
+                foreach (var d in ArchitectureValidator.Check(architecture, knownTypes))
+                {
+                    (d.Severity == DiagnosticSeverity.Error ? errors : warnings).Add(d with { Source = sourceName });
+                }
+            }
+
+            return new ArchitectureLoadResult(errors.Count == 0 ? architecture : null, errors, warnings);
+        }
+    }
+
+    /// <summary>Writes the canonical JSON form; loading it again yields an equal architecture.</summary>
+    public static string ToJson(ArchitectureConfig architecture) => ArchitectureWriter.Write(architecture);
+
+    /// <summary>Writes <see cref="ToJson"/> to a file.</summary>
+    public static void Save(ArchitectureConfig architecture, string path) => File.WriteAllText(path, ToJson(architecture));
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

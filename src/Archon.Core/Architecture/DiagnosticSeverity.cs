@@ -1,0 +1,7 @@
+namespace Archon.Core.Architecture;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}
