@@ -1,0 +1,20 @@
+namespace Archon.Core.Providers;
+
+/// <summary>
+/// Keys of <c>ChatOptions.AdditionalProperties</c> / <c>ChatResponse.AdditionalProperties</c> that carry Archon call
+/// metadata. Real providers ignore them; the simulator reads the request keys; the invoker reads the response keys.
+/// </summary>
+public static class CallMetadata
+{
+    public const string Role = "archon.role";
+    public const string ItemId = "archon.item_id";
+    public const string SampleIndex = "archon.sample_index";
+    public const string Layer = "archon.layer";
+    public const string CallId = "archon.call_id";
+
+    /// <summary>Response: how many retries the resilience pipeline made.</summary>
+    public const string Retries = "archon.retries";
+
+    /// <summary>Response: true when the response came from the response cache.</summary>
+    public const string Cached = "archon.cached";
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Archon.Core.Architecture;
+
+namespace Archon.Core.Providers;
+
+/// <summary>
+/// Maps model ids (and aliases) to <see cref="ModelEntry"/>s. Loaded from a JSON file (docs/model-catalog.md);
+/// an entry with id "*" matches any model not listed (used by offline catalogs).
+/// </summary>
+public sealed class ModelCatalog
+{
+    public const string Wildcard = "*";
+    public const string EnvironmentVariable = "ARCHON_MODELS";
+
+    private readonly Dictionary<string, ModelEntry> byName = new(StringComparer.OrdinalIgnoreCase);
+
+    public ModelCatalog(IEnumerable<ModelEntry> models, string source)
+    {
+        Source = source;
+        foreach (var model in models)
+        {
+            Add(model);
+        }
+    }
+
+    /// <summary>Where the catalog came from (file path or a label); error messages point there.</summary>
+    public string Source { get; }
+
+    public IReadOnlyList<ModelEntry> Models => byName.Values.Distinct().ToList();
+
+    public static ModelCatalog Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CatalogException($"{path}: model catalog file not found");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ModelCatalog Parse(string json, string source) => new(ModelCatalogReader.Read(json, source), source);
+
+    /// <summary>
+    /// The catalog to use when none is named: $ARCHON_MODELS, else catalog/models.json found above the working
+    /// directory or the application directory.
+    /// </summary>
+    public static string? FindDefaultPath()
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env)
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "catalog", "models.json");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A copy with <paramref name="entry"/> added (replacing any entry with the same id or alias).</summary>
+    public ModelCatalog With(ModelEntry entry) => new(Models.Where(m => m.Id != entry.Id).Append(entry), Source);
+
+    public bool TryResolve(string modelId, out ModelEntry entry)
+    {
+        if (byName.TryGetValue(modelId, out entry!))
+        {
+            return true;
+        }
+
+        if (byName.TryGetValue(Wildcard, out var wildcard))
+        {
+            entry = wildcard with { Id = modelId, Aliases = [] };
+            return true;
+        }
+
+        return false;
+    }
+
+    public ModelEntry Resolve(string modelId, string? modelType = null) =>
+        TryResolve(modelId, out var entry) ? entry : throw new ModelNotConfiguredException(NotConfigured(modelId, modelType));
+
+    /// <summary>One message per model of the architecture that the catalog cannot resolve.</summary>
+    public IReadOnlyList<string> Unresolved(ArchitectureConfig architecture) =>
+        architecture.Layers.SelectMany(l => l.Components)
+            .Where(c => c.Model.Length > 0 && !TryResolve(c.Model, out _))
+            .Select(c => NotConfigured(c.Model, c.ModelType))
+            .Distinct()
+            .ToList();
+
+    /// <summary>Throws <see cref="ModelNotConfiguredException"/> listing every unresolvable model.</summary>
+    public void EnsureResolvable(ArchitectureConfig architecture)
+    {
+        var missing = Unresolved(architecture);
+        if (missing.Count > 0)
+        {
+            throw new ModelNotConfiguredException(string.Join(Environment.NewLine, missing));
+        }
+    }
+
+    private string NotConfigured(string modelId, string? modelType) =>
+        $"model {modelId} (model_type {(string.IsNullOrEmpty(modelType) ? "none" : modelType)}) is not configured: add it to the catalog {Source}";
+
+    private void Add(ModelEntry model)
+    {
+        byName[model.Id] = model;
+        foreach (var alias in model.Aliases)
+        {
+            byName[alias] = model;
+        }
+    }
+}
