@@ -33,7 +33,7 @@ public static class BenchmarkRegistry
 
     public static BenchmarkDefinition Resolve(string name) =>
         Definitions.TryGetValue(name, out var d) ? d
-        : throw new ArgumentException($"Unknown benchmark '{name}'. Known: {string.Join(", ", Definitions.Keys)}.", nameof(name));
+        : throw new ArgumentException($"Unknown benchmark '{name}'. Known: {string.Join(", ", Definitions.Keys)}.");
 
     private static Microsoft.Extensions.AI.IChatClient RequireJudge(BenchmarkScorerContext c) =>
         c.Judge ?? throw new InvalidOperationException("This benchmark is scored by an LLM judge: configure a judge model (--judge <model id>).");

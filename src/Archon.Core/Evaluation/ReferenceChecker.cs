@@ -19,7 +19,7 @@ public static class ReferenceChecker
     {
         if (!Supported.Contains(benchmark, StringComparer.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"check-references supports {string.Join(", ", Supported)}; '{benchmark}' is judge-scored and has no reference answers to check.", nameof(benchmark));
+            throw new ArgumentException($"check-references supports {string.Join(", ", Supported)}; '{benchmark}' is judge-scored and has no reference answers to check.");
         }
 
         var definition = BenchmarkRegistry.Resolve(benchmark);

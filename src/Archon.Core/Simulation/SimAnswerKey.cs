@@ -31,7 +31,7 @@ public sealed partial class SimAnswerKey
             _ => ("", Array.Empty<string>()),
         };
         // Difficulty is a property of the item, shared by all models: another source of correlated errors.
-        var u = SimRandom.Uniform(0, "difficulty", item.Id);
+        var u = SimRandom.Uniform(0, "difficulty", item.Id, item.Turns[0]);
         Difficulty = item.Metadata.TryGetValue(MetadataKeys.Level, out var lv) && int.TryParse(lv, CultureInfo.InvariantCulture, out var level)
             ? Math.Clamp(0.12 * level + 0.3 * (u - 0.5), 0, 1)
             : u;
@@ -78,7 +78,9 @@ public sealed partial class SimAnswerKey
     private static (string, string[]) LatexValues(BenchmarkItem item)
     {
         var s = item.Reference ?? "";
-        var d = new[] { s + "+1", "2(" + s + ")", s.StartsWith('-') ? s[1..] + "+2" : "-(" + s + ")-1" };
+        // Always different from s: s+1 and s−1 differ numerically and textually; −(s)−1 equals s only for s = −½,
+        // which starts with '-' and takes the other branch.
+        var d = new[] { s + "+1", s + "-1", s.StartsWith('-') ? s[1..] + "+2" : "-(" + s + ")-1" };
         return (s, d);
     }
 
@@ -88,7 +90,8 @@ public sealed partial class SimAnswerKey
         var entry = md.GetValueOrDefault(MetadataKeys.EntryPoint) ?? "solution";
         var full = md.TryGetValue(MetadataKeys.CodePrompt, out var prompt) ? prompt + item.Reference : item.Reference ?? "";
         string stub = md.TryGetValue(MetadataKeys.CodePrompt, out var p2) ? p2 + "    return None\n" : $"def {entry}(*args):\n    return None\n";
-        var mutated = Mutate(full);
+        // Mutate the solution, never the prompt's docstring (a swapped operator there would change nothing).
+        var mutated = md.TryGetValue(MetadataKeys.CodePrompt, out var p3) ? p3 + Mutate(item.Reference ?? "") : Mutate(full);
         var lastReturn = LastReturn().Matches(full);
         var negated = lastReturn.Count > 0
             ? full[..lastReturn[^1].Index] + lastReturn[^1].Groups["ind"].Value + "return not (" + lastReturn[^1].Groups["e"].Value.Trim() + ")" + full[(lastReturn[^1].Index + lastReturn[^1].Length)..]

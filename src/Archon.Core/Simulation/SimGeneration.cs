@@ -27,7 +27,7 @@ internal static class SimGeneration
         var skill = call.Profile.SkillFor(key.Item.Family);
         // A per-(model, item) latent shared by all of this model's samples: a model that misunderstands an item tends
         // to misunderstand it every time, so repeated sampling of one model helps less than mixing models.
-        var affinity = SimRandom.Normal(call.Seed, call.Profile.Id, key.Item.Id, "affinity");
+        var affinity = SimRandom.Normal(call.Seed, call.Profile.Id, key.Item.Id, key.Item.Turns[0], "affinity");
         var p = Math.Clamp(SimRandom.Sigmoid(6 * (skill - key.Difficulty) + 1.5 * affinity), 0.01, 0.99);
         if (call.U(purpose, call.SampleTag) < p || key.Distractors.Count == 0)
         {
