@@ -1,5 +1,19 @@
+using Archon.Cli.Commands;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
-app.Configure(config => config.SetApplicationName("archon"));
+app.Configure(config =>
+{
+    config.SetApplicationName("archon");
+    config.AddCommand<ValidateCommand>("validate").WithDescription("Check architecture files or folders; one line per file.");
+    config.AddCommand<RunCommand>("run").WithDescription("Run an architecture on a prompt.");
+    config.AddCommand<EvalCommand>("eval").WithDescription("Score an architecture on a benchmark (score, 95% CI, cost, per-item JSONL).");
+    config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Benchmarks of the engine itself.");
+        bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
+        // Other bench commands (throughput, search) are added here.
+    });
+});
 return await app.RunAsync(args);
