@@ -9,5 +9,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);
+builder.Services.AddArchonModels(builder.Configuration);
 builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();
