@@ -5,11 +5,15 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("archon");
+    config.AddCommand<ValidateCommand>("validate").WithDescription("Check architecture files or folders; one line per file.");
+    config.AddCommand<RunCommand>("run").WithDescription("Run an architecture on a prompt.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");
     config.AddBranch("bench", bench =>
     {
-        bench.SetDescription("Benchmarks.");
+        bench.SetDescription("Benchmarks of the engine itself.");
+        bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
         bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
+        // Other bench commands (search) are added here.
     });
 });
 return await app.RunAsync(args);

@@ -102,15 +102,16 @@ public sealed class ResilienceTests
     public async Task InvokeAsync_SlowPastTimeout_RetriedAndSucceeds()
     {
         await using var server = new LoopbackTestServer(_ => "ok");
-        server.Enqueue(LoopbackFault.Slow(TimeSpan.FromSeconds(3)));
-        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 0.4));
+        server.Enqueue(LoopbackFault.Slow(TimeSpan.FromSeconds(6)));
+        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 1));
         await using var _ = factory;
 
         var result = await invoker.InvokeAsync(Request(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(("ok", 1), (result.Text, result.Retries));
-        Assert.True(result.LatencyMs < 2500);
+        Assert.Equal("ok", result.Text);
+        Assert.True(result.Retries >= 1);
+        Assert.True(result.LatencyMs < 5000, $"the slow attempt was not cut off ({result.LatencyMs} ms)");
     }
 
     [Fact]
