@@ -9,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Archon.Durable;
 
 /// <summary>
-/// The model side of a host: the model catalog (file named by <c>ARCHON_MODEL_CATALOG</c>, else the core's default
+/// The model side of a host: the model catalog (file named by <c>ARCHON_MODELS</c>, else the core's default
 /// lookup), the core provider stack (<see cref="ModelClientFactory"/>: resilience, concurrency caps, response cache in
 /// the result store) and <see cref="ChatClientModelInvoker"/> as the <see cref="IModelInvoker"/> the model-call
 /// activity uses. Resilience is declared there, once; the Durable retry policy only covers infrastructure failures.
 /// </summary>
 public static class ArchonModelServices
 {
-    public const string CatalogSetting = "ARCHON_MODEL_CATALOG";
+    public const string CatalogSetting = ModelCatalog.EnvironmentVariable;
 
     public static IServiceCollection AddArchonModels(this IServiceCollection services, IConfiguration configuration)
     {

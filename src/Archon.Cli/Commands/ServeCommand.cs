@@ -30,7 +30,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string Architectures { get; init; } = "architectures";
 
         [CommandOption("--models <FILE>")]
-        [Description("Model catalog JSON. Default: ARCHON_MODEL_CATALOG, then the core's default lookup.")]
+        [Description("Model catalog JSON. Default: ARCHON_MODELS, then the core's default lookup.")]
         public string? Models { get; init; }
 
         [CommandOption("--port <PORT>")]
