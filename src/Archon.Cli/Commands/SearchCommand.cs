@@ -71,6 +71,11 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         var simulated = environment.Simulated(spec);
         await using var factory = new ModelClientFactory(catalog);
         SimProvider.Register(factory, knowledge, seed: spec.Seed);
+        // The SIMULATED fleet reports its simulated latency (not the microseconds it takes to compute), so the
+        // latency Pareto front means something; any other catalog goes through the core provider stack.
+        Archon.Core.Execution.IModelInvoker invoker = spec.Catalog == SimProvider.Name
+            ? new SimulatorModelInvoker(SimFleet.Default, knowledge, spec.Seed)
+            : new ChatClientModelInvoker(factory);
         var store = new FileResultStore(settings.Store);
         var watch = Stopwatch.StartNew();
         if (!settings.Json)
@@ -81,7 +86,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
 
         await using var host = await EmbeddedDurableHost.StartAsync(services =>
         {
-            services.AddSingleton<Archon.Core.Execution.IModelInvoker>(new ChatClientModelInvoker(factory));
+            services.AddSingleton(invoker);
             services.AddSingleton<IResultStore>(store);
             services.AddSingleton<ISearchEnvironment>(environment);
             services.AddArchonSearch();
