@@ -50,10 +50,13 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
     public static SearchAlgorithmOptions BenchOptions(double maxEvaluations) => new()
     {
         MaxEvaluations = maxEvaluations,
-        MinEvaluations = (int)Math.Min(150, maxEvaluations),
+        MinEvaluations = (int)Math.Min(200, maxEvaluations),
         EiStopFraction = 0.001,
         BatchSize = 8,
         InitialPoints = 12,
+        // bo-mf: rungs at 1/3 and all items. A 1/9 rung (56 of 500 items) is too noisy to rank near-best architectures.
+        Eta = 3,
+        Rungs = 2,
     };
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
