@@ -7,6 +7,8 @@ app.Configure(config =>
     config.SetApplicationName("archon");
     config.AddCommand<ValidateCommand>("validate").WithDescription("Check architecture files or folders; one line per file.");
     config.AddCommand<RunCommand>("run").WithDescription("Run an architecture on a prompt.");
+    config.AddCommand<EvalCommand>("eval").WithDescription("Score an architecture on a benchmark (score, 95% CI, cost, per-item JSONL).");
+    config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks of the engine itself.");
