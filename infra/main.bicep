@@ -47,8 +47,12 @@ param taskHubName string = 'archon'
 @description('NCRONTAB schedule of the scheduled architecture search (six fields). Default: 03:00 UTC every day.')
 param searchSchedule string = '0 0 3 * * *'
 
-@description('JSON search spec the timer trigger starts (benchmark, strategy, budget).')
-param searchSpec string = '{"id":"nightly","benchmark":"builtin","strategy":"bayesian","rounds":4,"candidatesPerRound":4}'
+@description('Search spec (JSON, Archon.Core.Search.SearchSpec) the timer trigger starts. Default: a small SIMULATED search, which costs nothing; point "catalog"/"models" at the Azure OpenAI deployments for a real one.')
+param searchSpec string = '{"name":"scheduled","catalog":"sim","benchmark":"builtin","algorithm":"bo-mf"}'
+
+@description('Instance id of the scheduled search; a run with this id that is still going is never started twice.')
+@minLength(1)
+param searchId string = 'scheduled-search'
 
 @description('Where benchmark datasets live: a folder inside the archon-search container unless overridden.')
 param datasetLocation string = ''
@@ -169,6 +173,7 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     searchSchedule: searchSchedule
     searchSpec: searchSpec
+    searchId: searchId
     datasetLocation: empty(datasetLocation) ? '${storage.outputs.blobEndpoint}archon-search/datasets' : datasetLocation
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
