@@ -17,6 +17,10 @@ param location string
 @description('Optional principal id of the developer running azd; gets data access for local runs against the cloud resources.')
 param principalId string = ''
 
+@description('Kind of principal principalId is: User for a developer, ServicePrincipal when azd runs from a pipeline.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
 @description('Azure OpenAI model deployments; each becomes one entry of the app\'s model catalog under its deployment name.')
 param modelDeployments modelDeployment[] = [
   {
@@ -148,7 +152,7 @@ module developerRoles 'modules/roles.bicep' = if (!empty(principalId)) {
   dependsOn: [storage, openAi, monitoring]
   params: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     assignmentSeed: principalId
     storageAccountName: names.storage
     openAiAccountName: names.openAi
