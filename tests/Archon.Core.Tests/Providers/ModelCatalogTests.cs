@@ -47,6 +47,25 @@ public sealed class ModelCatalogTests
         Assert.Equal(("gpt-4o", "loopback"), (entry.Id, entry.Provider));
     }
 
+    [Fact]
+    public void ForArchitecture_LocalModelType_ResolvesUnlistedModelsThroughTypeDefaults()
+    {
+        var catalog = ModelCatalog.Load(DefaultCatalogPath);
+        var arch = new ArchitectureConfig
+        {
+            Name = "local",
+            Layers = [new LayerConfig([new ComponentConfig { Type = "generator", Model = "my-finetune", ModelType = "vLLM" },
+                                       new ComponentConfig { Type = "generator", Model = "other-unknown", ModelType = "Together_API" }])],
+        };
+
+        var resolved = catalog.ForArchitecture(arch);
+
+        var entry = resolved.Resolve("my-finetune");
+        Assert.Equal(("openai-compatible", "http://127.0.0.1:8000/v1", "vLLM"), (entry.Provider, entry.Endpoint, entry.ModelType));
+        // Hosted model types do not accept unknown models: prices would be unknown.
+        Assert.Equal(["model other-unknown (model_type Together_API) is not configured: add it to the catalog " + DefaultCatalogPath], resolved.Unresolved(arch));
+    }
+
     [Theory]
     [InlineData("""{ "models": [ { "id": "x", "modelType": "Nope_API" } ] }""", "modelType \"Nope_API\" is not defined")]
     [InlineData("""{ "models": [ { "id": "x" } ] }""", "no \"provider\"")]
