@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Archon.Core.Providers.Loopback;
+using Archon.Durable.Bench;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,7 +16,10 @@ public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BenchLatencySettings settings, CancellationToken cancellationToken)
     {
-        var r = await LatencyBenchmark.RunAsync(TimeSpan.FromMilliseconds(settings.LatencyMs), settings.Runs, cancellationToken);
+        var latency = TimeSpan.FromMilliseconds(settings.LatencyMs);
+        var r = settings.Host == HostKind.Durable
+            ? await DurableLatencyBenchmark.RunAsync(latency, settings.Runs, cancellationToken)
+            : await LatencyBenchmark.RunAsync(latency, settings.Runs, cancellationToken);
         if (settings.Json)
         {
             Console.WriteLine(JsonSerializer.Serialize(r));
@@ -29,7 +33,7 @@ public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
         table.AddRow("ratio measured / critical path (goal ≤ 1.10)", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");
         table.AddRow("speedup vs sequential", $"{r.SpeedupVsSequential.ToString("0.00", CultureInfo.InvariantCulture)}×");
-        AnsiConsole.MarkupLineInterpolated($"8 generators → critic → ranker → fuser, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s)");
+        AnsiConsole.MarkupLineInterpolated($"8 generators → critic → ranker → fuser, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
         AnsiConsole.Write(table);
         return 0;
     }

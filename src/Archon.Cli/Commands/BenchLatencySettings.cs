@@ -16,6 +16,11 @@ public sealed class BenchLatencySettings : CommandSettings
     [DefaultValue(3)]
     public int Runs { get; init; } = 3;
 
+    [CommandOption("--host <HOST>")]
+    [Description("durable (default): through the embedded Durable host, one activity per call; inprocess: plain tasks.")]
+    [DefaultValue(HostKind.Durable)]
+    public string Host { get; init; } = HostKind.Durable;
+
     [CommandOption("--json")]
     [Description("Print one JSON object instead of a table.")]
     public bool Json { get; init; }
@@ -23,5 +28,6 @@ public sealed class BenchLatencySettings : CommandSettings
     public override ValidationResult Validate() =>
         LatencyMs is < 1 or > 60_000 ? ValidationResult.Error("--latency-ms must be between 1 and 60000")
         : Runs is < 1 or > 100 ? ValidationResult.Error("--runs must be between 1 and 100")
+        : !HostKind.IsValid(Host) ? ValidationResult.Error(HostKind.Rule)
         : ValidationResult.Success();
 }

@@ -64,16 +64,30 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         }
 
         var budget = new QueryBudget { MaxCalls = settings.MaxCalls, MaxInputTokens = settings.MaxInputTokens, MaxOutputTokens = settings.MaxOutputTokens, MaxCostUsd = settings.MaxCostUsd };
-        var scheduler = new BudgetScheduler(new InProcessScheduler(new ChatClientModelInvoker(factory)), BudgetGuard.ForCatalog(budget, catalog));
         PipelineResult result;
-        try
+        if (settings.Host == HostKind.Durable)
         {
-            result = await new ArchitectureRunner().RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, cancellationToken);
+            if (outcome.Result is null)
+            {
+                Console.Error.WriteLine(outcome.Error);
+                return 1;
+            }
+
+            result = outcome.Result;
         }
-        catch (BudgetExceededException ex)
+        else
         {
-            Console.Error.WriteLine($"budget: {ex.Message}");
-            return 1;
+            var scheduler = new BudgetScheduler(new InProcessScheduler(new ChatClientModelInvoker(factory)), BudgetGuard.ForCatalog(budget, catalog));
+            try
+            {
+                result = await new ArchitectureRunner().RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
+            }
+            catch (BudgetExceededException ex)
+            {
+                Console.Error.WriteLine($"budget: {ex.Message}");
+                return 1;
+            }
         }
 
         var label = catalog.Models.Any(m => m.Provider is "loopback") ? "LOOPBACK (canned replies from the in-process endpoint; no model knowledge)" : null;

@@ -22,6 +22,15 @@ public sealed class RunSettings : CommandSettings
     [Description("Print the answer, totals, notes and full trace as JSON.")]
     public bool Json { get; init; }
 
+    [CommandOption("--host <HOST>")]
+    [Description("durable (default): through the embedded Durable host, trace saved under --store; inprocess: plain tasks.")]
+    [DefaultValue("durable")]
+    public string Host { get; init; } = HostKind.Durable;
+
+    [CommandOption("--store <DIR>")]
+    [Description("Result store folder for the durable host's trace (default .archon).")]
+    public string Store { get; init; } = ".archon";
+
     [CommandOption("--cache <DIR>")]
     [Description("Cache model responses in this folder (off by default).")]
     public string? CacheDir { get; init; }
@@ -41,5 +50,6 @@ public sealed class RunSettings : CommandSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Architecture) ? ValidationResult.Error("--architecture is required")
         : string.IsNullOrWhiteSpace(Prompt) ? ValidationResult.Error("--prompt is required")
+        : !HostKind.IsValid(Host) ? ValidationResult.Error(HostKind.Rule)
         : ValidationResult.Success();
 }

@@ -1,0 +1,38 @@
+using Archon.Durable.Activities;
+using Archon.Durable.Architectures;
+using Archon.Durable.Http;
+using Archon.Durable.Orchestrations;
+using Archon.Durable.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Archon.Durable;
+
+/// <summary>
+/// Everything the Functions app needs besides the model invoker: result store (section <c>ArchonStorage</c>),
+/// architecture catalog in the store, API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
+/// the [Function] wrappers, and the scheduled-search trigger (<c>ARCHON_SEARCH_*</c> settings).
+/// </summary>
+public static class ArchonDurableServices
+{
+    public static IServiceCollection AddArchonDurable(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddArchonResultStore(configuration);
+        services.TryAddSingleton<IArchitectureCatalog>(sp => new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>()));
+        services.AddOptions<ArchonApiOptions>()
+            .Bind(configuration.GetSection(ArchonApiOptions.SectionName))
+            .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")
+            .ValidateOnStart();
+        services.AddArchonApiHandlers();
+        foreach (var activity in ArchonDurableTasks.Activities)
+        {
+            services.TryAddTransient(activity);
+        }
+
+        services.TryAddSingleton(ScheduledSearchOptions.FromSettings(key => configuration[key]));
+        services.TryAddSingleton<ScheduledSearchTrigger>();
+        return services;
+    }
+}

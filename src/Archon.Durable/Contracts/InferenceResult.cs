@@ -1,0 +1,15 @@
+using Archon.Core.Execution;
+using Archon.Durable.Storage;
+
+namespace Archon.Durable.Contracts;
+
+/// <summary>
+/// Output of the inference orchestration. Small on purpose: the full trace lives in the result store at <see cref="Trace"/>.
+/// </summary>
+public sealed record InferenceResult(
+    string? Answer,
+    UsageTotals Usage,
+    BlobRef Trace,
+    string Architecture,
+    int Layers,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,37 @@
+using Archon.Core.Execution;
+using Archon.Durable.Contracts;
+using Microsoft.DurableTask.Client;
+
+namespace Archon.Durable.Http;
+
+/// <summary>What GET /api/inference/{id} returns: Durable status, progress, and the result once there is one.</summary>
+public sealed record InferenceStatusView(
+    string Id,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    InferenceProgress? Progress,
+    string? Answer,
+    UsageTotals? Usage,
+    string? Trace,
+    string? Architecture,
+    IReadOnlyList<string>? Notes,
+    string? Error)
+{
+    public static InferenceStatusView From(OrchestrationMetadata metadata)
+    {
+        var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<InferenceResult>() : null;
+        return new InferenceStatusView(
+            metadata.InstanceId,
+            metadata.RuntimeStatus.ToString(),
+            metadata.CreatedAt,
+            metadata.LastUpdatedAt,
+            metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<InferenceProgress>(),
+            result?.Answer,
+            result?.Usage,
+            result?.Trace.ToString(),
+            result?.Architecture,
+            result?.Notes,
+            metadata.FailureDetails?.ErrorMessage);
+    }
+}

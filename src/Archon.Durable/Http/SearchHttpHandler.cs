@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Archon.Durable.Contracts;
+using Archon.Durable.Orchestrations;
+using Archon.Durable.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Archon.Durable.Http;
+
+/// <summary>
+/// POST /api/search (body = search spec; optional <c>searchId</c>) and GET /api/search/{id} (status, progress and the
+/// leaderboard so far from <c>archon-search/{id}/leaderboard.json</c>).
+/// </summary>
+public sealed partial class SearchHttpHandler(IResultStore store, IOptions<ArchonApiOptions> options)
+{
+    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var (document, error) = await JsonBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            var (searchId, idError) = RequestParsing.OptionalString(root, "searchId");
+            if (idError is not null)
+            {
+                return idError;
+            }
+
+            searchId ??= $"search-{Guid.NewGuid():N}";
+            if (!SearchIdPattern().IsMatch(searchId))
+            {
+                return ApiErrors.BadRequest("searchId", "must be 1-64 characters of letters, digits, '-' or '_'");
+            }
+
+            var outcome = await SearchStarter.StartAsync(client, new SearchRequest(searchId, root.GetRawText()), cancellationToken);
+            if (outcome == SearchStartOutcome.AlreadyRunning)
+            {
+                return ApiErrors.Conflict("searchId", $"search '{searchId}' is already running; poll GET /api/search/{searchId}");
+            }
+
+            var urls = StatusUrls.For(request, "search", searchId);
+            return Results.Accepted(urls.StatusQueryGetUri, urls);
+        }
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!SearchIdPattern().IsMatch(id ?? ""))
+        {
+            return ApiErrors.BadRequest("id", "must be 1-64 characters of letters, digits, '-' or '_'");
+        }
+
+        var metadata = await client.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken);
+        var leaderboardBytes = await store.GetBytesAsync(BlobLayout.Leaderboard(id!).Container, BlobLayout.Leaderboard(id!).Name, cancellationToken);
+        if (metadata is null && leaderboardBytes is null)
+        {
+            return ApiErrors.NotFound("id", $"no search has id '{id}'");
+        }
+
+        var view = new SearchStatusView(
+            id!,
+            metadata?.RuntimeStatus.ToString() ?? "Unknown",
+            metadata?.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<JsonElement>(status) : null,
+            leaderboardBytes is null ? null : JsonSerializer.Deserialize<JsonElement>(leaderboardBytes),
+            BlobLayout.Leaderboard(id!).ToString(),
+            metadata?.FailureDetails?.ErrorMessage);
+        return Results.Ok(view);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SearchIdPattern();
+}
+
+public sealed record SearchStatusView(string Id, string Status, JsonElement? Progress, JsonElement? Leaderboard, string LeaderboardBlob, string? Error);

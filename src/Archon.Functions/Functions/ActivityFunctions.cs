@@ -1,0 +1,24 @@
+using Archon.Core.Architecture;
+using Archon.Core.Execution;
+using Archon.Durable.Activities;
+using Archon.Durable.Contracts;
+using Archon.Durable.Storage;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Archon.Functions.Functions;
+
+/// <summary>One-line [Function] wrappers over the activity classes in Archon.Durable (resolved from DI).</summary>
+public sealed class ActivityFunctions(ModelCallActivity modelCall, SaveTraceActivity saveTrace, ResolveArchitectureActivity resolveArchitecture)
+{
+    [Function(nameof(ModelCallActivity))]
+    public Task<ModelCallResult> ModelCall([ActivityTrigger] ModelCallRequest request, FunctionContext context) =>
+        modelCall.ExecuteAsync(request, context.CancellationToken);
+
+    [Function(nameof(SaveTraceActivity))]
+    public Task<BlobRef> SaveTrace([ActivityTrigger] SaveTraceRequest request, FunctionContext context) =>
+        saveTrace.ExecuteAsync(request, context.CancellationToken);
+
+    [Function(nameof(ResolveArchitectureActivity))]
+    public Task<ArchitectureConfig> ResolveArchitecture([ActivityTrigger] string name, FunctionContext context) =>
+        resolveArchitecture.ExecuteAsync(name, context.CancellationToken);
+}

@@ -1,0 +1,129 @@
+using Archon.Core.Execution;
+using Archon.Durable.Contracts;
+using Archon.Durable.Orchestrations;
+using Archon.Durable.Storage;
+using Archon.Durable.Tests.Support;
+using Microsoft.DurableTask.Client;
+
+namespace Archon.Durable.Tests.Orchestrations;
+
+public sealed class InferenceOrchestrationTests
+{
+    private static readonly IReadOnlyList<ChatTurn> Question = [new("user", "What is 2+2?")];
+
+    private static async Task<OrchestrationMetadata> RunAsync(DurableTestHost host, InferenceRequest request, string id)
+    {
+        await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), request, new Microsoft.DurableTask.StartOrchestrationOptions(id));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await host.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    [Fact]
+    public async Task RunAsync_EightGenerators_FanOutOverlapsAndTraceIsStored()
+    {
+        var invoker = new TimedInvoker(TimeSpan.FromMilliseconds(300));
+        await using var host = await DurableTestHost.StartAsync(invoker);
+
+        var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "eight");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var result = done.ReadOutputAs<InferenceResult>()!;
+        Assert.StartsWith("A combined answer", result.Answer);
+        Assert.Equal(11, result.Usage.Calls);
+        Assert.Equal(11 * 12, result.Usage.InputTokens);
+        Assert.Equal(BlobLayout.Trace("eight"), result.Trace);
+
+        var stored = await host.Store.GetJsonAsync<SaveTraceRequest>(result.Trace, default);
+        Assert.NotNull(stored);
+        Assert.Equal(11, stored.Trace.Count);
+        var generators = stored.Trace.Where(e => e.Request.Role == "generator").ToList();
+        Assert.Equal(8, generators.Count);
+        Assert.Equal(8, generators.Select(e => e.Request.ModelId).Distinct().Count());
+        // All eight ran at the same time: the latest start is before the earliest end.
+        var latestStart = generators.Max(e => e.Result.StartedAt);
+        var earliestEnd = generators.Min(e => e.Result.StartedAt.AddMilliseconds(e.Result.LatencyMs));
+        Assert.True(latestStart < earliestEnd, $"generators did not overlap: latest start {latestStart:O}, earliest end {earliestEnd:O}");
+        Assert.Equal(8, invoker.PeakInFlight);
+    }
+
+    [Fact]
+    public async Task RunAsync_Finished_CustomStatusReportsLastLayerAndCalls()
+    {
+        await using var host = await DurableTestHost.StartAsync(new TimedInvoker(TimeSpan.Zero));
+
+        var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "status");
+
+        var progress = done.ReadCustomStatusAs<InferenceProgress>()!;
+        Assert.Equal(new[] { 4, 4, 11 }, new[] { progress.Layer, progress.Layers, progress.CallsSoFar });
+        Assert.Equal("completed", progress.Phase);
+    }
+
+    [Fact]
+    public async Task RunAsync_RegisteredName_ResolvesThroughActivity()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero);
+        await using var host = await DurableTestHost.StartAsync(invoker, TestArchitectures.SingleGenerator("solo-arch"));
+
+        var done = await RunAsync(host, new InferenceRequest(Question, ArchitectureName: "solo-arch"), "named");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("solo-arch", done.ReadOutputAs<InferenceResult>()!.Architecture);
+        Assert.Equal("solo", Assert.Single(invoker.Calls).ModelId);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownName_FailsOnceNamingTheArchitecture()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero);
+        await using var host = await DurableTestHost.StartAsync(invoker);
+
+        var done = await RunAsync(host, new InferenceRequest(Question, ArchitectureName: "nope"), "unknown");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("no registered architecture is named 'nope'", done.FailureDetails!.ErrorMessage);
+        Assert.Empty(invoker.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelKeepsFailing_FailsWithProviderErrorInStatus()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero, _ => "HTTP 503 from provider: model overloaded");
+        await using var host = await DurableTestHost.StartAsync(invoker);
+
+        var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "failing");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("HTTP 503 from provider: model overloaded", done.FailureDetails!.ErrorMessage);
+        Assert.Contains("layer 0: all 8 model calls failed", done.FailureDetails.ErrorMessage);
+        Assert.Equal(8, invoker.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ActivityThrowsOnce_DurableRetryRecoversWithoutDuplicateTraceEntries()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero) { ThrowTimesPerCall = 1 };
+        await using var host = await DurableTestHost.StartAsync(invoker);
+
+        var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.SingleGenerator()), "retry");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(2, invoker.Calls.Count);
+        Assert.Equal(1, done.ReadOutputAs<InferenceResult>()!.Usage.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_BudgetTooSmallForTheFanOut_FailsWithBudgetErrorWithinTheLimit()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero);
+        await using var host = await DurableTestHost.StartAsync(invoker);
+        var request = new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser(), Budget: new QueryBudget { MaxCalls = 5 });
+
+        var done = await RunAsync(host, request, "budget");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.EndsWith(nameof(BudgetExceededException), done.FailureDetails!.ErrorType);
+        Assert.Contains("over the limit of 5", done.FailureDetails.ErrorMessage);
+        // Each generator reserves its own batch: five fit, the sixth is refused, nothing beyond the limit is sent.
+        Assert.InRange(invoker.Calls.Count, 0, 5);
+    }
+}
