@@ -10,11 +10,21 @@ namespace Archon.Cli.Commands;
 /// <c>archon check-references</c>: scores each item's own reference answer / canonical solution with the production
 /// scorer and prints <c>agreement: X/Y</c>. Exit 0 only when all agree; 1 on disagreement; 2 on bad input.
 /// </summary>
-public sealed class CheckReferencesCommand(TextWriter output, TextWriter error) : AsyncCommand<CheckReferencesSettings>
+public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSettings>
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
     public CheckReferencesCommand()
         : this(Console.Out, Console.Error)
     {
+    }
+
+    internal CheckReferencesCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CheckReferencesSettings settings, CancellationToken cancellationToken)

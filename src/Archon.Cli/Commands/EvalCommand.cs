@@ -14,11 +14,21 @@ namespace Archon.Cli.Commands;
 /// the score with n, bootstrap 95% CI, seed, cost and calls, and writes per-item results as JSONL.
 /// Runs on the sim provider are labelled SIMULATED. Exit 0 on success, 1 if any item's pipeline failed, 2 on bad input.
 /// </summary>
-public sealed class EvalCommand(TextWriter output, TextWriter error) : AsyncCommand<EvalSettings>
+public sealed class EvalCommand : AsyncCommand<EvalSettings>
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
     public EvalCommand()
         : this(Console.Out, Console.Error)
     {
+    }
+
+    internal EvalCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
