@@ -5,9 +5,10 @@ using Microsoft.Extensions.Hosting;
 
 // Isolated worker with ASP.NET Core integration (HttpRequest / IActionResult). The Durable task hub name comes from
 // host.json ("%ARCHON_TASK_HUB%"); results go to Blob Storage (ArchonStorage settings); models from the catalog file
-// named by ARCHON_MODEL_CATALOG.
+// named by ARCHON_MODELS.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);
+builder.Services.AddArchonModels(builder.Configuration);
 builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();

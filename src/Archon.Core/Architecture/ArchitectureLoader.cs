@@ -70,7 +70,16 @@ public static class ArchitectureLoader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
+        // System.Text.Json appends zero-based "LineNumber: ... | BytePositionInLine: ..." and a path; we report one-based positions ourselves.
+        foreach (var marker in new[] { " LineNumber:", " Path:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.Trim();
     }
 }

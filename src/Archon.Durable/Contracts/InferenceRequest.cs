@@ -5,10 +5,14 @@ namespace Archon.Durable.Contracts;
 
 /// <summary>
 /// Input of <see cref="Orchestrations.InferenceOrchestration"/>: an inline architecture, or the name of a registered one
-/// (resolved by an activity, since the orchestrator may not do I/O), plus the conversation.
+/// (resolved by an activity, since the orchestrator may not do I/O), plus the conversation. An optional
+/// <see cref="Budget"/> is enforced in the orchestrator with the given per-model <see cref="Prices"/> (passed in,
+/// because reading the model catalog would be I/O).
 /// </summary>
 public sealed record InferenceRequest(
     IReadOnlyList<ChatTurn> Messages,
     ArchitectureConfig? Architecture = null,
     string? ArchitectureName = null,
-    string? ItemId = null);
+    string? ItemId = null,
+    QueryBudget? Budget = null,
+    IReadOnlyDictionary<string, ModelPrice>? Prices = null);

@@ -32,7 +32,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         }
 
         var durable = new DurableModelCallScheduler(context);
-        var tracing = new TracingScheduler(durable);
+        var tracing = new TracingScheduler(WithBudget(durable, input));
         var state = QueryState.Start(input.Messages, input.ItemId);
         var layers = architecture.Layers.Count;
         for (var li = 0; li < layers; li++)
@@ -65,7 +65,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         var answer = ArchitectureRunner.FinalAnswer(state);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
         var traceRef = await context.CallActivityAsync<BlobRef>(
-            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace), DurableRetry.Activity);
+            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace, state), DurableRetry.Activity);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "completed"));
         if (!context.IsReplaying)
         {
@@ -74,5 +74,18 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
 
         var notes = state.Notes.Select(n => $"layer {n.Layer} component {n.Component} {n.Kind}: {n.Message}").ToList();
         return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes);
+    }
+
+    /// <summary>The core budget guard around the fan-out; deterministic, since prices come with the input.</summary>
+    private static IModelCallScheduler WithBudget(IModelCallScheduler inner, InferenceRequest input)
+    {
+        if (input.Budget is null)
+        {
+            return inner;
+        }
+
+        var prices = input.Prices ?? new Dictionary<string, ModelPrice>();
+        return new BudgetScheduler(inner, new BudgetGuard(input.Budget, model =>
+            prices.TryGetValue(model, out var p) ? (p.InputPerMillion, p.OutputPerMillion) : (0m, 0m)));
     }
 }

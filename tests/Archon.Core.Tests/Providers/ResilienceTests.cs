@@ -102,8 +102,8 @@ public sealed class ResilienceTests
     public async Task InvokeAsync_SlowPastTimeout_RetriedAndSucceeds()
     {
         await using var server = new LoopbackTestServer(_ => "ok");
-        server.Enqueue(LoopbackFault.Slow(TimeSpan.FromSeconds(3)));
-        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 0.4));
+        server.Enqueue(LoopbackFault.Slow(TimeSpan.FromSeconds(6)));
+        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 1));
         await using var _ = factory;
 
         var result = await invoker.InvokeAsync(Request(), CancellationToken.None);

@@ -110,4 +110,20 @@ public sealed class InferenceOrchestrationTests
         Assert.Equal(2, invoker.Calls.Count);
         Assert.Equal(1, done.ReadOutputAs<InferenceResult>()!.Usage.Calls);
     }
+
+    [Fact]
+    public async Task RunAsync_BudgetTooSmallForTheFanOut_FailsWithBudgetErrorWithinTheLimit()
+    {
+        var invoker = new TimedInvoker(TimeSpan.Zero);
+        await using var host = await DurableTestHost.StartAsync(invoker);
+        var request = new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser(), Budget: new QueryBudget { MaxCalls = 5 });
+
+        var done = await RunAsync(host, request, "budget");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.EndsWith(nameof(BudgetExceededException), done.FailureDetails!.ErrorType);
+        Assert.Contains("over the limit of 5", done.FailureDetails.ErrorMessage);
+        // Each generator reserves its own batch: five fit, the sixth is refused, nothing beyond the limit is sent.
+        Assert.InRange(invoker.Calls.Count, 0, 5);
+    }
 }

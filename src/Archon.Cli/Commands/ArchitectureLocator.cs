@@ -1,0 +1,50 @@
+namespace Archon.Cli.Commands;
+
+/// <summary>
+/// Turns --architecture into a file: an existing path, else &lt;name&gt;.json searched in ./architectures (above the
+/// working directory), $ARCHON_CONFIGS, and the reference corpus in ../shared/archon-configs beside the repository.
+/// </summary>
+internal static class ArchitectureLocator
+{
+    public static string? Find(string nameOrPath)
+    {
+        if (File.Exists(nameOrPath))
+        {
+            return Path.GetFullPath(nameOrPath);
+        }
+
+        var file = nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? nameOrPath : nameOrPath + ".json";
+        foreach (var dir in SearchDirectories())
+        {
+            if (Directory.Exists(dir)
+                && Directory.EnumerateFiles(dir, Path.GetFileName(file), SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault() is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    public static IEnumerable<string> SearchDirectories()
+    {
+        if (Environment.GetEnvironmentVariable("ARCHON_CONFIGS") is { Length: > 0 } env)
+        {
+            yield return env;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "architectures")))
+            {
+                yield return Path.Combine(dir.FullName, "architectures");
+            }
+
+            if (File.Exists(Path.Combine(dir.FullName, "Archon.sln")))
+            {
+                yield return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "archon-configs"));
+                yield break;
+            }
+        }
+    }
+}

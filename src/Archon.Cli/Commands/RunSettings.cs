@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+public sealed class RunSettings : CommandSettings
+{
+    [CommandOption("-a|--architecture <FILE_OR_NAME>")]
+    [Description("Architecture file, or a name looked up in ./architectures, $ARCHON_CONFIGS and ../shared/archon-configs.")]
+    public string Architecture { get; init; } = "";
+
+    [CommandOption("-p|--prompt <TEXT>")]
+    [Description("The user's request.")]
+    public string Prompt { get; init; } = "";
+
+    [CommandOption("-m|--models <CATALOG>")]
+    [Description("Model catalog file (default: $ARCHON_MODELS, else catalog/models.json).")]
+    public string? Models { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the answer, totals, notes and full trace as JSON.")]
+    public bool Json { get; init; }
+
+    [CommandOption("--host <HOST>")]
+    [Description("durable (default): through the embedded Durable host, trace saved under --store; inprocess: plain tasks.")]
+    [DefaultValue("durable")]
+    public string Host { get; init; } = HostKind.Durable;
+
+    [CommandOption("--store <DIR>")]
+    [Description("Result store folder for the durable host's trace (default .archon).")]
+    public string Store { get; init; } = ".archon";
+
+    [CommandOption("--cache <DIR>")]
+    [Description("Cache model responses in this folder (off by default).")]
+    public string? CacheDir { get; init; }
+
+    [CommandOption("--max-calls <N>")]
+    public int? MaxCalls { get; init; }
+
+    [CommandOption("--max-input-tokens <N>")]
+    public long? MaxInputTokens { get; init; }
+
+    [CommandOption("--max-output-tokens <N>")]
+    public long? MaxOutputTokens { get; init; }
+
+    [CommandOption("--max-usd <DOLLARS>")]
+    public decimal? MaxCostUsd { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Architecture) ? ValidationResult.Error("--architecture is required")
+        : string.IsNullOrWhiteSpace(Prompt) ? ValidationResult.Error("--prompt is required")
+        : !HostKind.IsValid(Host) ? ValidationResult.Error(HostKind.Rule)
+        : ValidationResult.Success();
+}

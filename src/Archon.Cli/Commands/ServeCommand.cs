@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using System.Net;
+using Archon.Core.Execution;
+using Archon.Core.Providers;
+using Archon.Durable;
+using Archon.Durable.Architectures;
+using Archon.Durable.Caching;
+using Archon.Durable.Hosting;
+using Archon.Durable.Storage;
+using Archon.Durable.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+/// <summary>
+/// `archon serve`: the Functions app's HTTP API (inference, OpenAI-compatible chat completions, search) on Kestrel,
+/// loopback by default, over the embedded Durable host. Architectures are served from a folder (the <c>model</c> of
+/// /v1/chat/completions is an architecture name); results go to the local store (or Blob Storage when ArchonStorage__*
+/// settings are present).
+/// </summary>
+public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--architectures <DIR>")]
+        [Description("Folder of architecture JSON files to serve (each by its name and file name).")]
+        public string Architectures { get; init; } = "architectures";
+
+        [CommandOption("--models <FILE>")]
+        [Description("Model catalog JSON. Default: ARCHON_MODELS, then the core's default lookup.")]
+        public string? Models { get; init; }
+
+        [CommandOption("--port <PORT>")]
+        [Description("TCP port (default 7071, as the Functions host; 0 = any free port).")]
+        public int Port { get; init; } = 7071;
+
+        [CommandOption("--bind <ADDRESS>")]
+        [Description("Address to listen on (default 127.0.0.1). A non-loopback address requires --api-key.")]
+        public string Bind { get; init; } = "127.0.0.1";
+
+        [CommandOption("--api-key <KEY>")]
+        [Description("Require this key (x-functions-key, ?code= or Bearer). Default: ARCHON_API_KEY.")]
+        public string? ApiKey { get; init; }
+
+        [CommandOption("--store <DIR>")]
+        [Description("Local result-store folder (default .archon unless ArchonStorage__* settings select Blob Storage).")]
+        public string? Store { get; init; }
+
+        public override ValidationResult Validate() =>
+            !IPAddress.TryParse(Bind, out _) ? ValidationResult.Error($"--bind '{Bind}': must be an IP address")
+            : Port is < 0 or > 65535 ? ValidationResult.Error("--port: must be 0-65535")
+            : !Directory.Exists(Architectures) ? ValidationResult.Error($"--architectures '{Architectures}': folder does not exist")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var catalogPath = settings.Models ?? configuration[ArchonModelServices.CatalogSetting] ?? ModelCatalog.FindDefaultPath();
+        if (catalogPath is null || !File.Exists(catalogPath))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
+            return 2;
+        }
+
+        var architectures = new FolderArchitectureCatalog(settings.Architectures);
+        foreach (var skipped in architectures.Skipped)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
+        }
+
+        var options = new ArchonApiServerOptions
+        {
+            BindAddress = IPAddress.Parse(settings.Bind),
+            Port = settings.Port,
+            ApiKey = settings.ApiKey ?? configuration["ARCHON_API_KEY"],
+        };
+        if (options.Validate() is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            return 2;
+        }
+
+        var catalog = ModelCatalog.Load(catalogPath);
+        await using var server = await ArchonApiServer.StartAsync(options, services =>
+        {
+            if (settings.Store is not null)
+            {
+                services.AddSingleton<IResultStore>(new FileResultStore(settings.Store));
+            }
+            else
+            {
+                services.AddArchonResultStore(configuration);
+            }
+
+            services.AddSingleton(catalog);
+            services.AddSingleton(sp => new ModelClientFactory(catalog, new ModelClientFactoryOptions
+            {
+                Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
+            }));
+            services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
+            services.AddSingleton<IArchitectureCatalog>(architectures);
+            services.AddArchonTelemetry(configuration, "archon-serve");
+        }, cancellationToken);
+
+        var names = await architectures.ListAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
+        AnsiConsole.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: fall through to shutdown.
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+using Archon.Core.Architecture;
+using Archon.Core.Providers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+/// <summary>
+/// <c>archon validate</c>: one line per file (OK or the errors); exit code 1 if any file fails. Plain console output
+/// (no markup) so a line never wraps and scripts can grep it.
+/// </summary>
+public sealed class ValidateCommand : Command<ValidateSettings>
+{
+    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    {
+        ModelCatalog? catalog = null;
+        if (settings.Models is { } models)
+        {
+            try
+            {
+                catalog = ModelCatalog.Load(models);
+            }
+            catch (CatalogException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {ex.Message}");
+                return 2;
+            }
+        }
+
+        var files = new List<string>();
+        foreach (var path in settings.Paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[red]error[/] no architecture files given");
+            return 2;
+        }
+
+        var failed = 0;
+        foreach (var file in files)
+        {
+            var result = ArchitectureLoader.Load(file);
+            var errors = result.Errors.Select(e => (e with { Source = null }).ToString()).ToList();
+            if (result.Succeeded && catalog is not null)
+            {
+                errors.AddRange(catalog.Unresolved(result.Architecture!));
+            }
+
+            if (errors.Count == 0)
+            {
+                var a = result.Architecture!;
+                Console.WriteLine($"OK   {file} ({a.Layers.Count} layers, {a.Layers.Sum(l => l.Components.Count)} components, {result.Warnings.Count} warnings)");
+            }
+            else
+            {
+                failed++;
+                Console.WriteLine($"FAIL {file}: {string.Join(" | ", errors)}");
+            }
+
+            if (settings.ShowWarnings)
+            {
+                foreach (var w in result.Warnings)
+                {
+                    Console.WriteLine($"     {w with { Source = null }}");
+                }
+            }
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+}

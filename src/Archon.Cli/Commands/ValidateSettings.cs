@@ -1,0 +1,19 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+public sealed class ValidateSettings : CommandSettings
+{
+    [CommandArgument(0, "<paths>")]
+    [Description("Architecture files or folders (searched recursively for *.json).")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--warnings")]
+    [Description("Also print every warning (unknown or unused keys, deprecated forms).")]
+    public bool ShowWarnings { get; init; }
+
+    [CommandOption("-m|--models <CATALOG>")]
+    [Description("Also check that every model resolves in this model catalog.")]
+    public string? Models { get; init; }
+}

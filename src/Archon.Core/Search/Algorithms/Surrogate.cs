@@ -1,0 +1,147 @@
+using Archon.Core.Search.Gp;
+
+namespace Archon.Core.Search.Algorithms;
+
+/// <summary>
+/// The GP surrogate shared by the Bayesian algorithms: fits on each point's highest-fidelity observation (noise scaled
+/// by 1/fidelity), and picks batches by Expected Improvement with the kriging-believer rule (a picked point is assumed
+/// to score its posterior mean, which leaves the mean unchanged and shrinks the variance around it, so the rest of the
+/// batch spreads out). Hyperparameters are re-selected by marginal likelihood at geometric checkpoints of the history
+/// size and memoised — a pure function of the history, so proposals stay reproducible.
+/// </summary>
+internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions options)
+{
+    private const int OrdinalAxes = 4;
+    private const int TopByMean = 300;
+    private const int RandomPool = 700;
+    private readonly Dictionary<string, GpHyperparameters> _memo = [];
+
+    public GaussianProcess Fit(SearchHistory view, double lambda)
+    {
+        var obs = view.Latest.Values.OrderBy(o => space.IndexOf(o.Point)).ToList();
+        var x = obs.Select(o => space.Features[space.IndexOf(o.Point)]).ToList();
+        var y = obs.Select(o => o.Score - lambda * o.CostUsd).ToList();
+        var noise = obs.Select(o => 1.0 / Math.Max(o.Fidelity, 1e-3)).ToList();
+        var hyper = Hyperparameters(view, lambda);
+        return GaussianProcess.FitWith(x, y, OrdinalAxes, hyper, noise) ?? GaussianProcess.Fit(x, y, OrdinalAxes, noise);
+    }
+
+    /// <summary>Up to <paramref name="count"/> unevaluated points by EI, plus the best EI (objective units) of the first pick.</summary>
+    public (IReadOnlyList<SearchPoint> Points, double BestEi) SelectBatch(GaussianProcess gp, SearchHistory view, double incumbent, int count, int round)
+    {
+        var pool = CandidatePool(gp, view, round);
+        if (pool.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var means = new double[pool.Count];
+        var variances = new double[pool.Count];
+        var picked = new List<SearchPoint>();
+        for (var i = 0; i < pool.Count; i++)
+        {
+            var (m, s) = gp.Predict(space.Features[pool[i]]);
+            means[i] = m;
+            variances[i] = s * s;
+        }
+
+        double firstEi = 0;
+        var taken = new bool[pool.Count];
+        for (var k = 0; k < count; k++)
+        {
+            var bestIndex = -1;
+            var bestEi = double.NegativeInfinity;
+            for (var i = 0; i < pool.Count; i++)
+            {
+                if (taken[i]) continue;
+                var ei = ExpectedImprovement.Compute(means[i], Math.Sqrt(Math.Max(variances[i], 0)), incumbent);
+                if (ei > bestEi || (ei == bestEi && means[i] > means[bestIndex]))
+                {
+                    bestEi = ei;
+                    bestIndex = i;
+                }
+            }
+
+            if (bestIndex < 0) break;
+            if (k == 0) firstEi = bestEi;
+            taken[bestIndex] = true;
+            picked.Add(space.Points[pool[bestIndex]]);
+            if (k + 1 < count)
+            {
+                Believe(gp, pool, variances, bestIndex);
+            }
+        }
+
+        return (picked, firstEi);
+    }
+
+    /// <summary>Kriging believer: shrink variances as if the picked point had been observed at its mean.</summary>
+    private void Believe(GaussianProcess gp, List<int> pool, double[] variances, int picked)
+    {
+        var xp = space.Features[pool[picked]];
+        var vp = variances[picked];
+        if (vp <= 1e-12) return;
+        // Posterior covariance between a pool point and the picked point, approximated by the prior correlation scaled to
+        // the two posterior deviations: cheap and exact when the posterior correlation equals the prior one.
+        for (var i = 0; i < pool.Count; i++)
+        {
+            var c = gp.Kernel.Evaluate(space.Features[pool[i]], xp) * Math.Sqrt(Math.Max(variances[i], 0) * vp);
+            variances[i] = Math.Max(variances[i] - c * c / vp, 0);
+        }
+    }
+
+    /// <summary>Unevaluated points worth an exact EI: the best by posterior mean, a seeded random sample (exploration),
+    /// and the one-axis neighbours of the best observed points (local refinement). All of them when the space is small.</summary>
+    private List<int> CandidatePool(GaussianProcess gp, SearchHistory view, int round)
+    {
+        var open = Enumerable.Range(0, space.Count).Where(i => !view.IsEvaluated(space.Points[i])).ToList();
+        if (open.Count <= TopByMean + RandomPool)
+        {
+            return open;
+        }
+
+        var set = new HashSet<int>(open.Select(i => (i, m: gp.PredictMean(space.Features[i])))
+            .OrderByDescending(t => t.m).Take(TopByMean).Select(t => t.i));
+        var rng = new Random(HashCode.Combine(options.Seed, round, 7919));
+        foreach (var i in open.OrderBy(_ => rng.Next()).Take(RandomPool))
+        {
+            set.Add(i);
+        }
+
+        foreach (var top in view.Latest.Values.OrderByDescending(view.Objective).Take(3))
+        {
+            for (var axis = 0; axis < SearchSpace.AxisCount; axis++)
+            {
+                foreach (var p in space.AxisNeighbours(top.Point, axis).Where(p => !view.IsEvaluated(p)))
+                {
+                    set.Add(space.IndexOf(p));
+                }
+            }
+        }
+
+        return [.. set.Order()];
+    }
+
+    private GpHyperparameters Hyperparameters(SearchHistory view, double lambda)
+    {
+        var n = view.Observations.Count;
+        var checkpoint = Math.Min(4, n);
+        while (checkpoint * 1.4 <= n) checkpoint = (int)Math.Ceiling(checkpoint * 1.4);
+        // Fit the grid on the first `checkpoint` observations only: the result is a pure function of that prefix, so a
+        // resumed search (or a replay) gets the same hyperparameters whenever it asks.
+        var prefix = new SearchHistory([.. view.Observations.Take(checkpoint)], lambda);
+        var key = string.Join("|", prefix.Observations.Select(o => o.Point.Key + "@" + o.Fidelity.ToString("R")));
+        if (!_memo.TryGetValue(key, out var hyper))
+        {
+            var obs = prefix.Latest.Values.OrderBy(o => space.IndexOf(o.Point)).ToList();
+            hyper = GaussianProcess.Fit(
+                [.. obs.Select(o => space.Features[space.IndexOf(o.Point)])],
+                [.. obs.Select(prefix.Objective)],
+                OrdinalAxes,
+                [.. obs.Select(o => 1.0 / Math.Max(o.Fidelity, 1e-3))]).Hyperparameters;
+            _memo[key] = hyper;
+        }
+
+        return hyper;
+    }
+}

@@ -1,0 +1,45 @@
+using Archon.Core.Architecture;
+
+namespace Archon.Core.Search.Bench;
+
+/// <summary>
+/// Counts model calls for a set of evaluated architectures with and without reuse. Without: every architecture pays
+/// all of its calls on every item it is scored on. With: generator calls are answered by the response cache when the
+/// same (model, sample, item) was asked before — the generator layer of "top-3 × 2 samples" is part of "top-5 × 4" —
+/// and every later layer is paid once per (prefix key, item), since candidates sharing their first layers share those
+/// layers' outputs. Items are the first k of one shuffled order, so the calls of a prefix are paid up to the largest k.
+/// </summary>
+public sealed class ReuseCounter(ArchitectureEncoder encoder)
+{
+    private readonly Dictionary<string, int> _generatorItems = [];
+    private readonly Dictionary<string, (int Calls, int Items)> _prefixItems = [];
+
+    public long WithoutReuse { get; private set; }
+
+    public void Add(SearchPoint point, int items)
+    {
+        var config = encoder.Encode(point);
+        var calls = encoder.Estimate(point).LayerCalls;
+        WithoutReuse += (long)calls.Sum() * items;
+        foreach (var component in config.Layers[0].Components)
+        {
+            for (var sample = 0; sample < component.Samples; sample++)
+            {
+                var key = component.Model + "#" + sample + "#" + component.Temperature.ToString("R");
+                _generatorItems[key] = Math.Max(_generatorItems.GetValueOrDefault(key), items);
+            }
+        }
+
+        for (var layer = 1; layer < config.Layers.Count; layer++)
+        {
+            var key = PrefixKey.For(config, layer + 1);
+            var previous = _prefixItems.GetValueOrDefault(key);
+            _prefixItems[key] = (calls[layer], Math.Max(previous.Items, items));
+        }
+    }
+
+    public long WithReuse => _generatorItems.Values.Sum(v => (long)v) + _prefixItems.Values.Sum(v => (long)v.Calls * v.Items);
+
+    internal static IReadOnlyList<int> LayerCalls(ArchitectureConfig config, ArchitectureEncoder encoder) =>
+        ArchitectureEncoder.Decode(config) is { } p ? encoder.Estimate(p).LayerCalls : [];
+}

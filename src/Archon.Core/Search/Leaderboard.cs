@@ -1,0 +1,23 @@
+namespace Archon.Core.Search;
+
+/// <summary>The leaderboard blob (archon-search/{searchId}/leaderboard.json), rewritten after every round.</summary>
+public sealed record Leaderboard(
+    string SearchId,
+    string Algorithm,
+    int SpaceSize,
+    double EvaluationsUsed,
+    int Candidates,
+    long CallsNeeded,
+    long CallsMade,
+    string? Recommended,
+    IReadOnlyList<LeaderboardEntry> Entries,
+    IReadOnlyList<string> ParetoCost,
+    IReadOnlyList<string> ParetoLatency,
+    bool Finished,
+    IReadOnlyList<FinalEntry> Final);
+
+/// <summary>One full-fidelity candidate, ordered by objective (score − λ·cost).</summary>
+public sealed record LeaderboardEntry(int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order);
+
+/// <summary>Held-out re-evaluation of a top candidate, with a 95% confidence interval.</summary>
+public sealed record FinalEntry(string PointKey, double DevScore, double TestScore, double CiLow, double CiHigh, int Items, double CostUsd);

@@ -1,0 +1,70 @@
+using Archon.Core.Architecture;
+using Archon.Core.Search.Execution;
+
+namespace Archon.Core.Search;
+
+/// <summary>
+/// Preprocessing on the dev split: ranks every model alone (one generator, one sample), then ranks every model as the
+/// fuser of seeded random 3-model ensembles (mean over <see cref="SearchSpec.RankingEnsembles"/> ensembles). Also
+/// measures each model's output tokens and latency for the budget estimates. The result is stored by the host; all
+/// its model calls go through the search cache, so they are shared with the candidates that follow.
+/// </summary>
+public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearchEnvironment environment)
+{
+    public async Task<ModelRanking> BuildAsync(SearchSpec spec, CancellationToken cancellationToken)
+    {
+        var models = environment.Models(spec);
+        if (models.Count == 0)
+        {
+            throw new SearchSpecException($"catalog '{spec.Catalog}': no models to search over");
+        }
+
+        var items = environment.Items(spec, "dev");
+        var alone = new List<ModelProfile>();
+        foreach (var model in models)
+        {
+            var score = await evaluator.EvaluateAsync(Single(model), items, spec.ItemParallelism, cancellationToken).ConfigureAwait(false);
+            alone.Add(model with
+            {
+                Score = Math.Round(score.Score, 3),
+                AvgOutputTokens = score.OutputTokensPerCall > 0 ? score.OutputTokensPerCall : model.AvgOutputTokens,
+                AvgLatencyMs = score.LatencyMs > 0 ? score.LatencyMs : model.AvgLatencyMs,
+            });
+        }
+
+        var generators = alone.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var rng = new Random(spec.Seed);
+        var ensembles = Enumerable.Range(0, spec.RankingEnsembles)
+            .Select(_ => generators.OrderBy(_ => rng.Next()).Take(Math.Min(3, generators.Count)).ToList()).ToList();
+        var fusers = new List<ModelProfile>();
+        foreach (var fuser in generators)
+        {
+            double total = 0;
+            foreach (var ensemble in ensembles)
+            {
+                total += (await evaluator.EvaluateAsync(Fused(ensemble, fuser), items, spec.ItemParallelism, cancellationToken).ConfigureAwait(false)).Score;
+            }
+
+            fusers.Add(fuser with { Score = Math.Round(total / ensembles.Count, 3) });
+        }
+
+        var prompt = items.Count > 0 ? items.Average(i => i.Turns[0].Length / 4.0) : 200;
+        return new ModelRanking(generators, [.. fusers.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal)], prompt);
+    }
+
+    private static ArchitectureConfig Single(ModelProfile model) => new()
+    {
+        Name = "rank-" + model.Id,
+        Layers = [new LayerConfig([new ComponentConfig { Type = "generator", Model = model.Id }])],
+    };
+
+    private static ArchitectureConfig Fused(IReadOnlyList<ModelProfile> ensemble, ModelProfile fuser) => new()
+    {
+        Name = "rank-fuser-" + fuser.Id,
+        Layers =
+        [
+            new LayerConfig([.. ensemble.Select(m => new ComponentConfig { Type = "generator", Model = m.Id })]),
+            new LayerConfig([new ComponentConfig { Type = "fuser", Model = fuser.Id }]),
+        ],
+    };
+}

@@ -1,0 +1,28 @@
+using Archon.Core.Search;
+using Microsoft.DurableTask;
+
+namespace Archon.Durable.Search;
+
+/// <summary>
+/// Computes the next round from the stored results (the algorithm is stateless: history in, proposals out), so the
+/// orchestration never carries the history and a restarted search proposes from exactly what is finished.
+/// </summary>
+public sealed class ProposeCandidatesActivity(SearchWorkspace workspace) : TaskActivity<string, ProposalBatch>
+{
+    public override async Task<ProposalBatch> RunAsync(TaskActivityContext context, string input)
+    {
+        var session = await workspace.SessionAsync(input, CancellationToken.None).ConfigureAwait(false);
+        var results = (await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false)).Where(r => r.Split == "dev").ToList();
+        var history = results.OrderBy(r => r.Sequence).ThenBy(r => r.CandidateId, StringComparer.Ordinal).Select(r => r.ToObservation()).ToList();
+        var view = new SearchHistory(history, session.Spec.Lambda);
+        var devItems = workspace.Environment.Items(session.Spec, "dev").Count;
+        var proposals = session.Algorithm.Propose(history);
+        var candidates = proposals.Select((p, i) =>
+        {
+            var items = Math.Max(1, (int)Math.Ceiling(p.Fidelity * devItems - 1e-9));
+            var id = SearchBlobs.CandidateId(session.Space.IndexOf(p.Point), "dev", p.Fidelity, items);
+            return new CandidateInput(input, id, p.Point.Key, p.Fidelity, p.Bracket, "dev", items, session.Spec.ItemParallelism, results.Count + i);
+        }).ToList();
+        return new ProposalBatch(history.Count / Math.Max(1, session.Spec.BatchSize) + 1, view.EvaluationsUsed, view.Latest.Count, candidates);
+    }
+}

@@ -1,0 +1,32 @@
+using Archon.Core.Search;
+using Archon.Core.Search.Execution;
+using Archon.Durable.Storage;
+using Microsoft.DurableTask;
+
+namespace Archon.Durable.Search;
+
+/// <summary>Scores a candidate's answers (scorers may execute code or call a judge: I/O, so an activity) and writes the
+/// candidate result to the store. Idempotent: a retry overwrites the same blob.</summary>
+public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActivity<ScoreCandidateInput, CandidateSummary>
+{
+    public override async Task<CandidateSummary> RunAsync(TaskActivityContext context, ScoreCandidateInput input)
+    {
+        var candidate = input.Candidate;
+        var session = await workspace.SessionAsync(candidate.SearchId, CancellationToken.None).ConfigureAwait(false);
+        var items = workspace.Environment.Items(session.Spec, candidate.Split);
+        var scores = new List<CandidateItemScore>(input.Runs.Count);
+        for (var i = 0; i < input.Runs.Count; i++)
+        {
+            var s = await workspace.Environment.Scorer(items[i]).ScoreAsync(items[i], input.Runs[i].Answer, CancellationToken.None).ConfigureAwait(false);
+            scores.Add(new CandidateItemScore(items[i].Id, s.Value, s.Scored));
+        }
+
+        var summary = ArchitectureEvaluator.Summarize(input.Runs, scores);
+        var point = SearchPoint.TryParse(candidate.PointKey)!;
+        var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
+            candidate.Bracket, input.Runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
+            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence);
+        await workspace.Store.PutJsonAsync(BlobLayout.SearchCandidate(candidate.SearchId, candidate.CandidateId), result, CancellationToken.None).ConfigureAwait(false);
+        return new CandidateSummary(candidate.CandidateId, candidate.PointKey, summary.Score, summary.CostUsd, summary.CallsNeeded, summary.CallsMade, Skipped: false);
+    }
+}

@@ -1,0 +1,32 @@
+using Archon.Core.Search.Execution;
+
+namespace Archon.Durable.Search;
+
+/// <summary>One candidate evaluation as the search orchestration hands it to <see cref="CandidateOrchestration"/>.
+/// <paramref name="Items"/> is how many of the split's items (in their fixed order) to score.</summary>
+public sealed record CandidateInput(string SearchId, string CandidateId, string PointKey, double Fidelity, int Bracket, string Split, int Items, int Parallelism, int Sequence = 0);
+
+/// <summary>What a candidate sub-orchestration returns; <paramref name="Skipped"/> = its result was already stored.</summary>
+public sealed record CandidateSummary(string CandidateId, string PointKey, double Score, double CostUsd, long CallsNeeded, long CallsMade, bool Skipped);
+
+/// <summary>One item of one candidate for <see cref="EvaluateCandidateItemActivity"/>.</summary>
+public sealed record CandidateItemTask(string SearchId, string PointKey, string Split, int ItemIndex);
+
+/// <summary>Input of <see cref="ScoreCandidateActivity"/>: the candidate and its item runs, in item order.</summary>
+public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList<ItemRun> Runs);
+
+/// <summary>Output of <see cref="PrepareSearchActivity"/>.</summary>
+public sealed record SearchPlanInfo(string SearchId, string Algorithm, int SpaceSize, int UnconstrainedSize, int DevItems, int TestItems);
+
+/// <summary>Output of <see cref="ProposeCandidatesActivity"/>: the next round (empty = search phase finished).</summary>
+public sealed record ProposalBatch(int Round, double EvaluationsUsed, int Evaluated, IReadOnlyList<CandidateInput> Candidates);
+
+/// <summary>Small typed custom status of the search orchestration.</summary>
+public sealed record SearchProgress(string Phase, int Round, int Evaluated, double EvaluationsUsed, double MaxEvaluations, int SpaceSize, string? Best, double? BestScore, int RunningCandidates);
+
+/// <summary>Custom status of a candidate sub-orchestration.</summary>
+public sealed record CandidateProgress(string PointKey, int ItemsDone, int Items);
+
+/// <summary>Output of the search orchestration.</summary>
+public sealed record SearchOutcome(string SearchId, string? Best, double? BestScore, double? BestTestScore, int Candidates, double EvaluationsUsed,
+    long CallsNeeded, long CallsMade, string Leaderboard, string Report, string BestArchitecture);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Archon.Durable.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what the search activities resolve: <see cref="SearchWorkspace"/>. The host must also register an
+    /// <see cref="Archon.Core.Search.ISearchEnvironment"/> (catalog, benchmark, scorers), an
+    /// <see cref="Archon.Core.Execution.IModelInvoker"/> and an <see cref="Storage.IResultStore"/>.
+    /// </summary>
+    public static IServiceCollection AddArchonSearch(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SearchWorkspace>();
+        return services;
+    }
+}

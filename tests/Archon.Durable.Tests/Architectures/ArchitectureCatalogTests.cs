@@ -1,0 +1,59 @@
+using Archon.Core.Architecture;
+using Archon.Durable.Architectures;
+using Archon.Durable.Storage;
+using Archon.Durable.Tests.Storage;
+using Archon.Durable.Tests.Support;
+using Azure.Storage.Blobs;
+
+namespace Archon.Durable.Tests.Architectures;
+
+public sealed class FolderArchitectureCatalogTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("archon-archs-").FullName;
+
+    [Fact]
+    public async Task Constructor_ValidAndBrokenFiles_ServesValidByNameAndFileAndReportsBroken()
+    {
+        File.WriteAllText(Path.Combine(_dir, "one.json"), ArchitectureLoader.ToJson(TestArchitectures.SingleGenerator("solo-by-name")));
+        File.WriteAllText(Path.Combine(_dir, "broken.json"), "{ not json");
+
+        var catalog = new FolderArchitectureCatalog(_dir);
+
+        Assert.Equal(["solo-by-name"], await catalog.ListAsync(default));
+        Assert.NotNull(await catalog.FindAsync("solo-by-name", default));
+        Assert.NotNull(await catalog.FindAsync("one", default));
+        Assert.Null(await catalog.FindAsync("broken", default));
+        Assert.Contains("broken.json", Assert.Single(catalog.Skipped));
+    }
+
+    [Fact]
+    public void Constructor_MissingFolder_ThrowsNamingTheFolder()
+    {
+        var error = Assert.Throws<DirectoryNotFoundException>(() => new FolderArchitectureCatalog(Path.Combine(_dir, "nope")));
+
+        Assert.Contains("nope", error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class StoreArchitectureCatalogTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task PutAsync_ThenFindAndList_RoundTripsThroughBlobStorage()
+    {
+        var store = new BlobResultStore(new BlobServiceClient(azurite.ConnectionString));
+        var catalog = new StoreArchitectureCatalog(store);
+        var name = $"arch-{Guid.NewGuid():N}";
+
+        await catalog.PutAsync(TestArchitectures.EightGeneratorsCriticRankerFuser(name), default);
+        var found = await catalog.FindAsync(name, default);
+
+        Assert.NotNull(found);
+        Assert.Equal(4, found.Layers.Count);
+        Assert.Equal(8, found.Layers[0].Components.Count);
+        Assert.Contains(name, await catalog.ListAsync(default));
+        Assert.Null(await catalog.FindAsync("never-registered", default));
+    }
+}
