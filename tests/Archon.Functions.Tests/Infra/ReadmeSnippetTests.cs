@@ -39,6 +39,14 @@ public sealed class ReadmeSnippetTests
         Assert.Equal(2.5m, catalog.Resolve("gpt-4o").InputPricePerMillion);
     }
 
+    [Fact]
+    public void SearchSpecExample_UnderRunningASearch_ParsesWithSearchSpecLoader()
+    {
+        var spec = Archon.Core.Search.SearchSpecLoader.Parse(JsonBlockIn("## Running a search"), "README.md");
+
+        Assert.Equal("bo-mf", spec.Algorithm);
+    }
+
     // The first ```json block after the heading (and before the next "## " heading).
     private static string JsonBlockIn(string heading)
     {
