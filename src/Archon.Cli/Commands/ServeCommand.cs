@@ -59,7 +59,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var catalogPath = settings.Models ?? configuration[ArchonModelServices.CatalogSetting] ?? ModelCatalog.FindDefaultPath();
+        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
         if (catalogPath is null || !File.Exists(catalogPath))
         {
             AnsiConsole.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
