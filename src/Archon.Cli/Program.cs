@@ -12,6 +12,8 @@ app.Configure(config =>
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");
     config.AddCommand<SearchCommand>("search").WithDescription("Architecture search (ITAS) through the embedded Durable host; no spec = the default main job (SIMULATED fleet, built-in benchmark).");
     config.AddCommand<ReportCommand>("report").WithDescription("Re-render a search report (plots, report.html) from a search folder.");
+    config.AddCommand<ModelsCommand>("models")
+        .WithDescription("List the model catalog and check each provider is configured and reachable.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks of the engine itself.");
