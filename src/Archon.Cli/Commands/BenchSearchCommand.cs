@@ -77,8 +77,8 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
             return Task.FromResult(0);
         }
 
-        var table = new Table().Title($"search algorithms on a tabular SIMULATED landscape ({result.SpaceSize} architectures, {result.Items} items, {result.Seeds} seeds)")
-            .AddColumns("algorithm", "success (≤0.5 pt)", "median evaluations", "median gap", "calls without reuse", "calls with reuse", "saved", "seconds");
+        var table = new Table().Title($"SIMULATED tabular landscape: {result.SpaceSize} architectures, {result.Items} items, {result.Seeds} seeds; success = within 0.5 pt of the true best")
+            .AddColumns("algorithm", "success", "median evals", "gap", "calls w/o reuse", "calls w/ reuse", "saved", "s");
         foreach (var a in result.Algorithms)
         {
             table.AddRow(a.Name, P(a.SuccessRate), F(a.MedianEvaluations, 1), F(a.MedianGap, 2), a.ModelCallsWithoutReuse.ToString(CultureInfo.InvariantCulture),
