@@ -6,6 +6,7 @@ using Archon.Durable;
 using Archon.Durable.Architectures;
 using Archon.Durable.Caching;
 using Archon.Durable.Hosting;
+using Archon.Durable.Search;
 using Archon.Durable.Storage;
 using Archon.Durable.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -103,6 +104,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             }));
             services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
             services.AddSingleton<IArchitectureCatalog>(architectures);
+            services.AddArchonSearch(configuration); // POST /api/search runs the search orchestration's activities here
             services.AddArchonTelemetry(configuration, "archon-serve");
         }, cancellationToken);
 
