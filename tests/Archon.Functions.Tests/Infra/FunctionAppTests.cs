@@ -83,6 +83,22 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
+    public void AppSettings_EveryPercentReferenceInHostJsonAndFunctions_IsProvided()
+    {
+        // "%NAME%" in host.json or a trigger attribute must resolve to an app setting, or the host fails to start.
+        var files = new[] { Path.Combine(InfraPaths.RepoRoot, "host.json") }
+            .Concat(Directory.GetFiles(Path.Combine(InfraPaths.RepoRoot, "src", "Archon.Functions"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
+        var referenced = files
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "%([A-Za-z0-9_]+)%").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("ARCHON_TASK_HUB", referenced);
+        Assert.All(referenced, name => Assert.True(Settings.ContainsKey(name), $"%{name}% is referenced but the template sets no app setting {name}"));
+    }
+
+    [Fact]
     public void SearchSpec_DefaultParameter_IsAValidSimulatedSearchSpec()
     {
         var json = Template.Root["parameters"]!["searchSpec"]!["defaultValue"]!.ToString();
