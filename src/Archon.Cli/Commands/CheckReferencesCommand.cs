@@ -12,6 +12,21 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSettings>
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
+    public CheckReferencesCommand()
+        : this(Console.Out, Console.Error)
+    {
+    }
+
+    internal CheckReferencesCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, CheckReferencesSettings settings, CancellationToken cancellationToken)
     {
         try
@@ -21,20 +36,20 @@ public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSetting
             var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, cancellationToken);
             foreach (var d in result.Disagreements.Take(20))
             {
-                Console.WriteLine($"disagree: {d}");
+                output.WriteLine($"disagree: {d}");
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
             if (settings.Benchmark is "humaneval" or "mbpp" or "builtin")
             {
-                Console.WriteLine($"sandbox: {sandbox.Isolation}");
+                output.WriteLine($"sandbox: {sandbox.Isolation}");
             }
 
             return result.AllAgree ? 0 : 1;
         }
         catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {ex.Message}");
             return 2;
         }
     }

@@ -16,6 +16,21 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand : AsyncCommand<EvalSettings>
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
+    public EvalCommand()
+        : this(Console.Out, Console.Error)
+    {
+    }
+
+    internal EvalCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
         try
@@ -24,12 +39,12 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
         }
         catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"error: {ex.Message}");
             return 2;
         }
     }
 
-    private static async Task<int> RunAsync(EvalSettings settings, CancellationToken ct)
+    private async Task<int> RunAsync(EvalSettings settings, CancellationToken ct)
     {
         var definition = BenchmarkRegistry.Resolve(settings.Benchmark);
         var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(settings.DatasetDir) : null;
@@ -67,10 +82,10 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
 
         if (simulated)
         {
-            Console.WriteLine("SIMULATED: models from the sim provider (offline stand-ins); these figures are not real model results.");
+            output.WriteLine("SIMULATED: models from the sim provider (offline stand-ins); these figures are not real model results.");
         }
 
-        Console.Error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
+        error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
         var done = 0;
         var result = await new BenchmarkEvaluator().EvaluateAsync(architecture, items, scheduler, scorer, new EvaluationOptions
         {
@@ -81,18 +96,18 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
             OnItem = _ =>
             {
                 var n = Interlocked.Increment(ref done);
-                if (n % Math.Max(1, items.Count / 10) == 0 || n == items.Count) { Console.Error.WriteLine($"  {n}/{items.Count}"); }
+                if (n % Math.Max(1, items.Count / 10) == 0 || n == items.Count) { error.WriteLine($"  {n}/{items.Count}"); }
             },
         }, ct);
 
-        var output = settings.Output ?? Path.Combine("eval-results",
+        var resultsPath = settings.Output ?? Path.Combine("eval-results",
             string.Create(CultureInfo.InvariantCulture, $"{Safe(architecture.Name)}.{definition.Name}.{settings.Split}.seed{settings.Seed}.jsonl"));
-        EvalResultsWriter.Write(output, architecture.Name, result);
-        Console.WriteLine(result.Summary.Format());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {output}"));
+        EvalResultsWriter.Write(resultsPath, architecture.Name, result);
+        output.WriteLine(result.Summary.Format());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {resultsPath}"));
         var failed = result.Items.Where(i => i.Error is not null).ToList();
-        foreach (var f in failed.Take(5)) { Console.Error.WriteLine($"item {f.ItemId}: {f.Error}"); }
+        foreach (var f in failed.Take(5)) { error.WriteLine($"item {f.ItemId}: {f.Error}"); }
         return failed.Count == 0 ? 0 : 1;
     }
 

@@ -94,15 +94,16 @@ internal static class SimJudgement
     /// carrying no information about quality.</summary>
     public static string Judge(SimCall call)
     {
-        var u = call.U("judge", Digest(call.AllText));
-        if (call.AllText.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return u < 0.5 ? "m" : "M"; }
-        if (call.AllText.Contains("[[A>>B]]", StringComparison.Ordinal))
+        var all = call.System + "\n" + call.AllText;
+        var u = call.U("judge", Digest(all));
+        if (all.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return u < 0.5 ? "m" : "M"; }
+        if (all.Contains("[[A>>B]]", StringComparison.Ordinal))
         {
             string[] labels = ["A>>B", "A>B", "A=B", "B>A", "B>>A"];
             return $"[SIMULATED judge] My final verdict is: [[{labels[(int)(u * labels.Length)]}]]";
         }
 
-        if (call.AllText.Contains("[[A]]", StringComparison.Ordinal)) { return $"[SIMULATED judge] [[{"ABC"[(int)(u * 3)]}]]"; }
+        if (all.Contains("[[A]]", StringComparison.Ordinal)) { return $"[SIMULATED judge] [[{"ABC"[(int)(u * 3)]}]]"; }
         return $"[SIMULATED judge] Rating: [[{1 + (int)(u * 10)}]]";
     }
 

@@ -22,8 +22,9 @@ internal static partial class SimPromptReader
         if (system.Contains(PromptTemplates.VerifierSystem, StringComparison.Ordinal)) { return "verifier"; }
         if (system.Contains(PromptTemplates.UnitTestEvaluatorSystem, StringComparison.Ordinal)) { return "unit_test_evaluator"; }
         if (system.Contains(PromptTemplates.UnitTestGeneratorSystem, StringComparison.Ordinal)) { return "unit_test_generator"; }
-        if (allText.Contains("[[rating]]", StringComparison.Ordinal) || allText.Contains("[[A>>B]]", StringComparison.Ordinal)
-            || allText.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return "judge"; }
+        var everything = system + "\n" + allText;
+        if (everything.Contains("[[rating]]", StringComparison.Ordinal) || everything.Contains("[[A>>B]]", StringComparison.Ordinal)
+            || everything.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return "judge"; }
         return "generator";
     }
 
