@@ -69,7 +69,7 @@ public sealed class FunctionAppTests
     {
         var settings = Settings;
 
-        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_CRON", "ARCHON_SEARCH_ID", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
+        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_SCHEDULE", "ARCHON_SEARCH_ID", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
         {
             Assert.True(settings.ContainsKey(name), $"missing app setting {name}");
         }
