@@ -1,4 +1,5 @@
 using Archon.Durable;
+using Archon.Durable.Search;
 using Archon.Durable.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -10,5 +11,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);
 builder.Services.AddArchonModels(builder.Configuration);
+builder.Services.AddArchonSearch(builder.Configuration);
 builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();

@@ -46,8 +46,12 @@ public sealed class ModelClientFactory : IAsyncDisposable
     public ModelEntry GetEntry(string modelId) => Catalog.Resolve(modelId);
 
     /// <summary>The full provider stack for <paramref name="modelId"/>, built once and reused.</summary>
-    public IChatClient GetClient(string modelId) =>
-        clients.GetOrAdd(modelId, id => new Lazy<IChatClient>(() => Build(Catalog.Resolve(id)))).Value;
+    public IChatClient GetClient(string modelId)
+    {
+        // Keyed by the resolved entry, so an alias and its model share one stack (and one concurrency cap).
+        var entry = Catalog.Resolve(modelId);
+        return clients.GetOrAdd(entry.Id, _ => new Lazy<IChatClient>(() => Build(entry))).Value;
+    }
 
     /// <summary>Problems that would make calls fail before any is made: unknown models, providers, unset key variables.</summary>
     public IReadOnlyList<string> Preflight(IEnumerable<string> modelIds)

@@ -83,6 +83,18 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
+    public void SearchSpec_DefaultParameter_IsAValidSimulatedSearchSpec()
+    {
+        var json = Template.Root["parameters"]!["searchSpec"]!["defaultValue"]!.ToString();
+
+        var spec = Archon.Core.Search.SearchSpecLoader.Parse(json, "searchSpec");
+
+        Assert.Equal("sim", spec.Catalog);
+        Assert.Equal("builtin", spec.Benchmark);
+        Assert.Equal("[parameters('searchSpec')]", Settings["ARCHON_SEARCH_SPEC"]);
+    }
+
+    [Fact]
     public void ModelCatalog_Entries_PointAtTheAzureOpenAiDeploymentsWithoutKeys()
     {
         var site = Template.Single("Microsoft.Web/sites");
