@@ -12,7 +12,7 @@ namespace Archon.Durable;
 
 /// <summary>
 /// Everything the Functions app needs besides the model invoker: result store (section <c>ArchonStorage</c>),
-/// architecture catalog in the store, API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
+/// architecture catalog (the store's <c>archon-architectures/</c>, then the architectures bundled with the app), API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
 /// the [Function] wrappers, and the scheduled-search trigger (<c>ARCHON_SEARCH_*</c> settings).
 /// </summary>
 public static class ArchonDurableServices
@@ -20,7 +20,12 @@ public static class ArchonDurableServices
     public static IServiceCollection AddArchonDurable(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchonResultStore(configuration);
-        services.TryAddSingleton<IArchitectureCatalog>(sp => new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>()));
+        services.TryAddSingleton<IArchitectureCatalog>(sp =>
+        {
+            var store = new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>());
+            var bundled = Path.Combine(AppContext.BaseDirectory, "architectures");
+            return Directory.Exists(bundled) ? new CompositeArchitectureCatalog(store, new FolderArchitectureCatalog(bundled)) : store;
+        });
         services.AddOptions<ArchonApiOptions>()
             .Bind(configuration.GetSection(ArchonApiOptions.SectionName))
             .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")

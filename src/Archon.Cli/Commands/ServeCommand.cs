@@ -59,7 +59,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var catalogPath = settings.Models ?? configuration[ArchonModelServices.CatalogSetting] ?? ModelCatalog.FindDefaultPath();
+        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
         if (catalogPath is null || !File.Exists(catalogPath))
         {
             AnsiConsole.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
@@ -111,7 +111,9 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         AnsiConsole.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            // Ctrl+C arrives through the CLI's token; SIGTERM (e.g. a service manager) through the server's lifetime.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {

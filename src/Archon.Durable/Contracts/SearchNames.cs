@@ -4,5 +4,5 @@ namespace Archon.Durable.Contracts;
 public static class SearchNames
 {
     /// <summary>Orchestration name of the search (the class in Archon.Durable.Search).</summary>
-    public const string Orchestration = "SearchOrchestration";
+    public const string Orchestration = nameof(Search.SearchOrchestration);
 }

@@ -33,6 +33,9 @@ public sealed class ArchonApiServer : IAsyncDisposable
     /// <summary>e.g. http://127.0.0.1:5123/ ; the API lives under /api.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Cancelled when the server is asked to stop (SIGTERM/Ctrl+C through the host's console lifetime).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <param name="configureServices">Registers IModelInvoker, IResultStore and IArchitectureCatalog (activities and handlers share them).</param>
     public static async Task<ArchonApiServer> StartAsync(
         ArchonApiServerOptions options,

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archon.Core.Search;
 using System.Text.RegularExpressions;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Archon.Durable.Http;
 
 /// <summary>
-/// POST /api/search (body = search spec; optional <c>searchId</c>) and GET /api/search/{id} (status, progress and the
+/// POST /api/search (body = search spec, validated by the core spec reader; optional <c>searchId</c>, else a new id)
+/// and GET /api/search/{id} (status, progress and the
 /// leaderboard so far from <c>archon-search/{id}/leaderboard.json</c>).
 /// </summary>
 public sealed partial class SearchHttpHandler(IResultStore store, IOptions<ArchonApiOptions> options)
@@ -38,7 +41,20 @@ public sealed partial class SearchHttpHandler(IResultStore store, IOptions<Archo
                 return ApiErrors.BadRequest("searchId", "must be 1-64 characters of letters, digits, '-' or '_'");
             }
 
-            var outcome = await SearchStarter.StartAsync(client, new SearchRequest(searchId, root.GetRawText()), cancellationToken);
+            // The spec is the body without our own "searchId" field (the spec reader rejects unknown fields).
+            var spec = JsonNode.Parse(root.GetRawText())!.AsObject();
+            spec.Remove("searchId");
+            var specJson = spec.ToJsonString();
+            try
+            {
+                SearchSpecLoader.Parse(specJson, "body");
+            }
+            catch (SearchSpecException e)
+            {
+                return ApiErrors.BadRequest("spec", e.Message);
+            }
+
+            var outcome = await SearchStarter.StartAsync(client, new SearchRequest(searchId, specJson), cancellationToken);
             if (outcome == SearchStartOutcome.AlreadyRunning)
             {
                 return ApiErrors.Conflict("searchId", $"search '{searchId}' is already running; poll GET /api/search/{searchId}");

@@ -1,8 +1,8 @@
 namespace Archon.Durable.Orchestrations;
 
 /// <summary>
-/// The scheduled search, from flat app settings (the Functions timer attribute reads <c>%ARCHON_SEARCH_CRON%</c>):
-/// <c>ARCHON_SEARCH_CRON</c> (six-field NCRONTAB, e.g. <c>0 0 2 * * *</c>), <c>ARCHON_SEARCH_ID</c> (instance id,
+/// The scheduled search, from flat app settings (the Functions timer attribute reads <c>%ARCHON_SEARCH_SCHEDULE%</c>):
+/// <c>ARCHON_SEARCH_SCHEDULE</c> (six-field NCRONTAB, e.g. <c>0 0 2 * * *</c>), <c>ARCHON_SEARCH_ID</c> (instance id,
 /// default <c>scheduled-search</c>) and <c>ARCHON_SEARCH_SPEC</c> (the search spec JSON). No spec = the trigger does nothing.
 /// </summary>
 public sealed class ScheduledSearchOptions
@@ -15,7 +15,7 @@ public sealed class ScheduledSearchOptions
 
     public static ScheduledSearchOptions FromSettings(Func<string, string?> setting) => new()
     {
-        Cron = setting("ARCHON_SEARCH_CRON"),
+        Cron = setting("ARCHON_SEARCH_SCHEDULE"),
         SearchId = setting("ARCHON_SEARCH_ID") is { Length: > 0 } id ? id : "scheduled-search",
         SpecJson = setting("ARCHON_SEARCH_SPEC"),
     };

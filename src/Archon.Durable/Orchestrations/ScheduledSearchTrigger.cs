@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Archon.Core.Search;
 using Archon.Durable.Contracts;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -21,12 +21,12 @@ public sealed class ScheduledSearchTrigger(ScheduledSearchOptions options, ILogg
 
         try
         {
-            using var _ = JsonDocument.Parse(options.SpecJson);
+            SearchSpecLoader.Parse(options.SpecJson, "ARCHON_SEARCH_SPEC");
         }
-        catch (JsonException e)
+        catch (SearchSpecException e)
         {
-            logger.LogError("Scheduled search: ARCHON_SEARCH_SPEC is not valid JSON: {Message}", e.Message);
-            return new ScheduledSearchResult(options.SearchId, ScheduledSearchStatus.InvalidSpec, $"ARCHON_SEARCH_SPEC: not valid JSON ({e.Message})");
+            logger.LogError("Scheduled search: {Message}", e.Message);
+            return new ScheduledSearchResult(options.SearchId, ScheduledSearchStatus.InvalidSpec, e.Message);
         }
 
         var outcome = await SearchStarter.StartAsync(client, new SearchRequest(options.SearchId, options.SpecJson), cancellationToken).ConfigureAwait(false);

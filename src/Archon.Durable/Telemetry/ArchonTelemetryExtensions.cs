@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public static class ArchonTelemetryExtensions
                 tracing.AddSource(ArchonTelemetry.SourceName, ExtensionsAiSource, "Microsoft.DurableTask*", "DurableTask.Core");
                 if (settings.AzureMonitorConnectionString is { } cs)
                 {
-                    tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = cs);
+                    tracing.AddAzureMonitorTraceExporter(o => settings.ConfigureAzureMonitor(o));
                 }
 
                 if (settings.Otlp)
@@ -51,7 +52,7 @@ public static class ArchonTelemetryExtensions
                 metrics.AddMeter(ArchonTelemetry.SourceName, ExtensionsAiSource);
                 if (settings.AzureMonitorConnectionString is { } cs)
                 {
-                    metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = cs);
+                    metrics.AddAzureMonitorMetricExporter(o => settings.ConfigureAzureMonitor(o));
                 }
 
                 if (settings.Otlp)
@@ -68,13 +69,25 @@ public static class ArchonTelemetryExtensions
     }
 
     /// <summary>Which exporters the configuration asks for.</summary>
-    public sealed record TelemetrySettings(string? AzureMonitorConnectionString, bool Otlp, bool Console)
+    /// <param name="EntraAuthentication">APPLICATIONINSIGHTS_AUTHENTICATION_STRING asks for <c>Authorization=AAD</c>:
+    /// telemetry is sent with the managed identity (DefaultAzureCredential reads AZURE_CLIENT_ID), no instrumentation key.</param>
+    public sealed record TelemetrySettings(string? AzureMonitorConnectionString, bool Otlp, bool Console, bool EntraAuthentication = false)
     {
         public bool AnyExporter => AzureMonitorConnectionString is not null || Otlp || Console;
 
         public static TelemetrySettings From(IConfiguration configuration) => new(
             configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } cs ? cs : null,
             !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]),
-            string.Equals(configuration["ARCHON_OTEL_CONSOLE"], "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(configuration["ARCHON_OTEL_CONSOLE"], "true", StringComparison.OrdinalIgnoreCase),
+            configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true);
+
+        public void ConfigureAzureMonitor(AzureMonitorExporterOptions options)
+        {
+            options.ConnectionString = AzureMonitorConnectionString;
+            if (EntraAuthentication)
+            {
+                options.Credential = new DefaultAzureCredential();
+            }
+        }
     }
 }

@@ -18,11 +18,13 @@ public class ApiServerFixture : IAsyncLifetime
 
     public TimedInvoker Invoker { get; } = new(TimeSpan.FromMilliseconds(20));
 
+    public FileResultStore Store { get; private set; } = null!;
+
     protected virtual string? ApiKey => null;
 
     public async Task InitializeAsync()
     {
-        var store = new FileResultStore(_root);
+        var store = Store = new FileResultStore(_root);
         var catalog = new InMemoryArchitectureCatalog([TestArchitectures.EightGeneratorsCriticRankerFuser("eight-gen"), TestArchitectures.SingleGenerator("single")]);
         Server = await ArchonApiServer.StartAsync(
             new ArchonApiServerOptions { ApiKey = ApiKey, Api = new ArchonApiOptions { MaxRequestBytes = 64 * 1024, ChatCompletionTimeoutSeconds = 60 } },

@@ -93,14 +93,40 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
     [Fact]
     public async Task StartSearch_SameIdTwiceWhileFirstIsRunning_SecondIs409()
     {
-        var first = Context("""{"searchId":"s-1","algorithm":"random"}""");
-        var second = Context("""{"searchId":"s-1","algorithm":"random"}""");
+        var body = TestSpecs.Valid().Trim().TrimStart('{');
+        var first = Context("{\"searchId\":\"s-1\"," + body);
+        var second = Context("{\"searchId\":\"s-1\"," + body);
 
-        var (firstStatus, _) = await ExecuteAsync(first, await _functions.StartSearch(first.Request, _host.Host.Client));
-        var (secondStatus, body) = await ExecuteAsync(second, await _functions.StartSearch(second.Request, _host.Host.Client));
+        var (firstStatus, firstBody) = await ExecuteAsync(first, await _functions.StartSearch(first.Request, _host.Host.Client));
+        var (secondStatus, error) = await ExecuteAsync(second, await _functions.StartSearch(second.Request, _host.Host.Client));
 
-        Assert.Equal(202, firstStatus);
+        Assert.True(firstStatus == 202, firstBody.ToString());
         Assert.Equal(409, secondStatus);
-        Assert.Contains("already running", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Contains("already running", error.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task StartSearch_InvalidSpec_Returns400FromTheSpecReaderAndStartsNothing()
+    {
+        var context = Context("""{"searchId":"bad-spec","algorithm":"astrology"}""");
+
+        var (status, body) = await ExecuteAsync(context, await _functions.StartSearch(context.Request, _host.Host.Client));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("spec:", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Null(await _host.Host.Client.GetInstanceAsync("bad-spec"));
+    }
+
+    [Fact]
+    public async Task StartSearch_Valid_PassesTheSpecWithoutSearchIdToTheOrchestration()
+    {
+        var context = Context("{\"searchId\":\"s-spec\"," + TestSpecs.Valid().Trim().TrimStart('{'));
+
+        var (status, _) = await ExecuteAsync(context, await _functions.StartSearch(context.Request, _host.Host.Client));
+
+        Assert.Equal(202, status);
+        var input = (await _host.Host.Client.GetInstanceAsync("s-spec", getInputsAndOutputs: true))!.ReadInputAs<Archon.Durable.Contracts.SearchRequest>()!;
+        Assert.DoesNotContain("searchId", input.SpecJson);
+        Assert.Contains("\"algorithm\":\"random\"", input.SpecJson);
     }
 }

@@ -1,6 +1,7 @@
 using Archon.Durable.Contracts;
 using Archon.Durable.Hosting;
 using Archon.Durable.Orchestrations;
+using Archon.Durable.Tests.Support;
 using Archon.Functions.Functions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -36,20 +37,20 @@ public sealed class TriggerTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_SameIdStillRunning_DoesNotStartASecondRun()
     {
-        var first = await Trigger("""{"algorithm":"random"}""").RunAsync(_host.Client, default);
+        var first = await Trigger(TestSpecs.Valid(1)).RunAsync(_host.Client, default);
         // A second run would carry this other spec as its input.
-        var second = await Trigger("""{"algorithm":"other"}""").RunAsync(_host.Client, default);
+        var second = await Trigger(TestSpecs.Valid(2)).RunAsync(_host.Client, default);
 
         Assert.Equal(ScheduledSearchStatus.Started, first.Status);
         Assert.Equal(ScheduledSearchStatus.AlreadyRunning, second.Status);
         var instance = await _host.Client.GetInstanceAsync("nightly", getInputsAndOutputs: true);
-        Assert.Equal("""{"algorithm":"random"}""", instance!.ReadInputAs<SearchRequest>()!.SpecJson);
+        Assert.Equal(TestSpecs.Valid(1), instance!.ReadInputAs<SearchRequest>()!.SpecJson);
     }
 
     [Fact]
     public async Task RunAsync_PreviousRunFinished_StartsAgainUnderTheSameId()
     {
-        var trigger = Trigger("""{"algorithm":"greedy"}""", "weekly");
+        var trigger = Trigger(TestSpecs.Valid(3), "weekly");
         await trigger.RunAsync(_host.Client, default);
         await _host.Client.RaiseEventAsync("weekly", "finish", "done");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -65,6 +66,7 @@ public sealed class TriggerTests : IAsyncLifetime
     [Theory]
     [InlineData(null, ScheduledSearchStatus.NotConfigured)]
     [InlineData("{oops", ScheduledSearchStatus.InvalidSpec)]
+    [InlineData("""{"algorithm": "astrology"}""", ScheduledSearchStatus.InvalidSpec)]
     public async Task RunAsync_MissingOrInvalidSpec_StartsNothing(string? spec, ScheduledSearchStatus expected)
     {
         var result = await Trigger(spec, "unset").RunAsync(_host.Client, default);
@@ -76,7 +78,7 @@ public sealed class TriggerTests : IAsyncLifetime
     [Fact]
     public async Task TimerFunction_Wrapper_StartsTheConfiguredSearch()
     {
-        var function = new TimerFunctions(Trigger("""{"algorithm":"bayes"}""", "from-timer"));
+        var function = new TimerFunctions(Trigger(TestSpecs.Valid(4), "from-timer"));
 
         await function.ScheduledSearch(new Microsoft.Azure.Functions.Worker.TimerInfo(), _host.Client, new TestFunctionContext());
 
