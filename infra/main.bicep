@@ -17,6 +17,10 @@ param location string
 @description('Optional principal id of the developer running azd; gets data access for local runs against the cloud resources.')
 param principalId string = ''
 
+@description('Kind of principal principalId is: User for a developer, ServicePrincipal when azd runs from a pipeline.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
 @description('Azure OpenAI model deployments; each becomes one entry of the app\'s model catalog under its deployment name.')
 param modelDeployments modelDeployment[] = [
   {
@@ -47,8 +51,12 @@ param taskHubName string = 'archon'
 @description('NCRONTAB schedule of the scheduled architecture search (six fields). Default: 03:00 UTC every day.')
 param searchSchedule string = '0 0 3 * * *'
 
-@description('JSON search spec the timer trigger starts (benchmark, strategy, budget).')
-param searchSpec string = '{"id":"nightly","benchmark":"builtin","strategy":"bayesian","rounds":4,"candidatesPerRound":4}'
+@description('Search spec (JSON, Archon.Core.Search.SearchSpec) the timer trigger starts. Default: a small SIMULATED search, which costs nothing; point "catalog"/"models" at the Azure OpenAI deployments for a real one.')
+param searchSpec string = '{"name":"scheduled","catalog":"sim","benchmark":"builtin","algorithm":"bo-mf"}'
+
+@description('Instance id of the scheduled search; a run with this id that is still going is never started twice.')
+@minLength(1)
+param searchId string = 'scheduled-search'
 
 @description('Where benchmark datasets live: a folder inside the archon-search container unless overridden.')
 param datasetLocation string = ''
@@ -144,7 +152,7 @@ module developerRoles 'modules/roles.bicep' = if (!empty(principalId)) {
   dependsOn: [storage, openAi, monitoring]
   params: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     assignmentSeed: principalId
     storageAccountName: names.storage
     openAiAccountName: names.openAi
@@ -169,6 +177,7 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     searchSchedule: searchSchedule
     searchSpec: searchSpec
+    searchId: searchId
     datasetLocation: empty(datasetLocation) ? '${storage.outputs.blobEndpoint}archon-search/datasets' : datasetLocation
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

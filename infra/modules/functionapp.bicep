@@ -15,6 +15,7 @@ param modelDeployments modelDeployment[]
 param taskHubName string
 param searchSchedule string
 param searchSpec string
+param searchId string
 param datasetLocation string
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -115,9 +116,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         // Result store (Archon.Durable ResultStoreOptions): Blob Storage through DefaultAzureCredential.
         { name: 'ArchonStorage__Kind', value: 'blob' }
         { name: 'ArchonStorage__ServiceUri', value: storageAccount.properties.primaryEndpoints.blob }
+        // The catalog itself, inline JSON (its Azure OpenAI endpoint is only known at deployment time).
         { name: 'ARCHON_MODEL_CATALOG', value: string(modelCatalog) }
         { name: 'ARCHON_DATASET_LOCATION', value: datasetLocation }
-        { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }
+        // Timer-triggered search (Archon.Durable ScheduledSearchOptions): six-field NCRONTAB, instance id, spec JSON.
+        { name: 'ARCHON_SEARCH_CRON', value: searchSchedule }
+        { name: 'ARCHON_SEARCH_ID', value: searchId }
         { name: 'ARCHON_SEARCH_SPEC', value: searchSpec }
       ]
     }

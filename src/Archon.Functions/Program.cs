@@ -11,6 +11,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);
 builder.Services.AddArchonModels(builder.Configuration);
-builder.Services.AddArchonSearch();
+builder.Services.AddArchonSearch(builder.Configuration);
 builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();

@@ -48,6 +48,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         }
 
         var architecture = loaded.Architecture!;
+        catalog = catalog.ForArchitecture(architecture);
         var problems = catalog.Unresolved(architecture).ToList();
         await using var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
         {

@@ -1,6 +1,5 @@
 using Archon.Core.Architecture;
 using Archon.Core.Providers;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
@@ -11,6 +10,16 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class ValidateCommand : Command<ValidateSettings>
 {
+    private readonly TextWriter output;
+
+    // Spectre's type resolver needs a public parameterless constructor; tests pass their own writer.
+    public ValidateCommand()
+        : this(Console.Out)
+    {
+    }
+
+    internal ValidateCommand(TextWriter output) => this.output = output;
+
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         ModelCatalog? catalog = null;
@@ -22,7 +31,7 @@ public sealed class ValidateCommand : Command<ValidateSettings>
             }
             catch (CatalogException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {ex.Message}");
+                output.WriteLine($"error: {ex.Message}");
                 return 2;
             }
         }
@@ -42,7 +51,7 @@ public sealed class ValidateCommand : Command<ValidateSettings>
 
         if (files.Count == 0)
         {
-            AnsiConsole.MarkupLine("[red]error[/] no architecture files given");
+            output.WriteLine("error: no architecture files given");
             return 2;
         }
 
@@ -59,19 +68,19 @@ public sealed class ValidateCommand : Command<ValidateSettings>
             if (errors.Count == 0)
             {
                 var a = result.Architecture!;
-                Console.WriteLine($"OK   {file} ({a.Layers.Count} layers, {a.Layers.Sum(l => l.Components.Count)} components, {result.Warnings.Count} warnings)");
+                output.WriteLine($"OK   {file} ({a.Layers.Count} layers, {a.Layers.Sum(l => l.Components.Count)} components, {result.Warnings.Count} warnings)");
             }
             else
             {
                 failed++;
-                Console.WriteLine($"FAIL {file}: {string.Join(" | ", errors)}");
+                output.WriteLine($"FAIL {file}: {string.Join(" | ", errors)}");
             }
 
             if (settings.ShowWarnings)
             {
                 foreach (var w in result.Warnings)
                 {
-                    Console.WriteLine($"     {w with { Source = null }}");
+                    output.WriteLine($"     {w with { Source = null }}");
                 }
             }
         }

@@ -39,9 +39,10 @@ public sealed class BudgetGuard(QueryBudget budget, Func<string, (decimal InputP
     /// <summary>Reserves the batch's worst case or throws <see cref="BudgetExceededException"/>; returns the reservation.</summary>
     public BudgetReservation Reserve(IReadOnlyList<ModelCallRequest> batch)
     {
-        var input = batch.Sum(c => (long)TokenCounter.Count(c.Messages));
+        var counted = batch.Select(c => (Call: c, Input: (long)TokenCounter.Count(c.Messages))).ToList();
+        var input = counted.Sum(c => c.Input);
         var output = batch.Sum(c => (long)c.MaxTokens);
-        var price = batch.Sum(c => Price(c.ModelId, TokenCounter.Count(c.Messages), c.MaxTokens));
+        var price = counted.Sum(c => Price(c.Call.ModelId, c.Input, c.Call.MaxTokens));
         var reservation = new BudgetReservation(batch.Count, input, output, price);
         var layer = batch.Count > 0 ? batch[0].Layer.ToString(CultureInfo.InvariantCulture) : "?";
         lock (gate)

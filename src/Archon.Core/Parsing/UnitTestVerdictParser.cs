@@ -28,7 +28,10 @@ public static partial class UnitTestVerdictParser
                 continue;
             }
 
-            var pass = IsPass(words[^1].Value);
+            // The verdict usually follows the number; explanations after it may contain "no"/"true"... so PASS/FAIL words win,
+            // and the first one counts.
+            var strong = words.FirstOrDefault(w => w.Value.StartsWith("pass", StringComparison.OrdinalIgnoreCase) || w.Value.StartsWith("fail", StringComparison.OrdinalIgnoreCase));
+            var pass = IsPass((strong ?? words[0]).Value);
             var number = Number().Match(line);
             if (number.Success)
             {

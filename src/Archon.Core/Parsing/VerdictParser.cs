@@ -32,6 +32,13 @@ public static partial class VerdictParser
             return ParseResult<bool>.Ok(w);
         }
 
+        // "No, the total is wrong." / "Yes — every step checks out.": a leading yes/no decides.
+        var firstWord = Regex.Match(lastLine, @"^\W*(yes|no)\b", RegexOptions.IgnoreCase);
+        if (firstWord.Success)
+        {
+            return ParseResult<bool>.Ok(firstWord.Groups[1].Value.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        }
+
         return Fail();
     }
 

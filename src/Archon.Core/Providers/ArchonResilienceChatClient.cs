@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Polly;
 using Polly.Retry;
@@ -12,6 +13,7 @@ namespace Archon.Core.Providers;
 public sealed class ArchonResilienceChatClient : DelegatingChatClient
 {
     private static readonly ResiliencePropertyKey<int> RetriesKey = new(CallMetadata.Retries);
+    private static readonly ResiliencePropertyKey<StrongBox<TimeSpan?>> CapturedRetryAfterKey = new("archon.retry_after");
     private readonly ResiliencePipeline<ChatResponse> pipeline;
 
     public ArchonResilienceChatClient(IChatClient inner, ArchonResilienceOptions options)
@@ -33,6 +35,11 @@ public sealed class ArchonResilienceChatClient : DelegatingChatClient
                 {
                     // Honour Retry-After (capped); otherwise fall back to the exponential backoff with jitter.
                     var wait = args.Outcome.Exception is { } ex ? ProviderErrors.RetryAfter(ex, time) : null;
+                    if (wait is null && args.Outcome.Exception is not null && args.Context.Properties.TryGetValue(CapturedRetryAfterKey, out var captured))
+                    {
+                        wait = captured.Value;
+                    }
+
                     return ValueTask.FromResult(wait is { } w ? (TimeSpan?)(w > options.MaxRetryAfter ? options.MaxRetryAfter : w) : null);
                 },
                 OnRetry = args =>
@@ -52,12 +59,18 @@ public sealed class ArchonResilienceChatClient : DelegatingChatClient
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var captured = RetryAfterCapture.Begin();
+        context.Properties.Set(CapturedRetryAfterKey, captured);
         try
         {
             var response = await pipeline.ExecuteAsync(
-                async (ctx, state) => await state.Inner.GetResponseAsync(state.List, state.Options, ctx.CancellationToken),
+                async (ctx, state) =>
+                {
+                    state.Captured.Value = null;
+                    return await state.Inner.GetResponseAsync(state.List, state.Options, ctx.CancellationToken);
+                },
                 context,
-                (Inner: InnerClient, List: list, Options: options));
+                (Inner: InnerClient, List: list, Options: options, Captured: captured));
             var retries = context.Properties.GetValue(RetriesKey, 0);
             if (IsEmpty(response))
             {

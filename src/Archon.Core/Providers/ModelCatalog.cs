@@ -14,9 +14,10 @@ public sealed class ModelCatalog
 
     private readonly Dictionary<string, ModelEntry> byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public ModelCatalog(IEnumerable<ModelEntry> models, string source)
+    public ModelCatalog(IEnumerable<ModelEntry> models, string source, IReadOnlyDictionary<string, ModelTypeDefaults>? modelTypes = null)
     {
         Source = source;
+        ModelTypes = modelTypes ?? new Dictionary<string, ModelTypeDefaults>();
         foreach (var model in models)
         {
             Add(model);
@@ -28,6 +29,9 @@ public sealed class ModelCatalog
 
     public IReadOnlyList<ModelEntry> Models => byName.Values.Distinct().ToList();
 
+    /// <summary>Defaults per reference model_type (see <see cref="ModelTypeDefaults"/>).</summary>
+    public IReadOnlyDictionary<string, ModelTypeDefaults> ModelTypes { get; }
+
     public static ModelCatalog Load(string path)
     {
         if (!File.Exists(path))
@@ -38,7 +42,11 @@ public sealed class ModelCatalog
         return Parse(File.ReadAllText(path), path);
     }
 
-    public static ModelCatalog Parse(string json, string source) => new(ModelCatalogReader.Read(json, source), source);
+    public static ModelCatalog Parse(string json, string source)
+    {
+        var (models, types) = ModelCatalogReader.Read(json, source);
+        return new ModelCatalog(models, source, types);
+    }
 
     /// <summary>
     /// The catalog to use when none is named: $ARCHON_MODELS, else catalog/models.json found above the working
@@ -67,7 +75,52 @@ public sealed class ModelCatalog
     }
 
     /// <summary>A copy with <paramref name="entry"/> added (replacing any entry with the same id or alias).</summary>
-    public ModelCatalog With(ModelEntry entry) => new(Models.Where(m => m.Id != entry.Id).Append(entry), Source);
+    public ModelCatalog With(ModelEntry entry) => new(Models.Where(m => m.Id != entry.Id).Append(entry), Source, ModelTypes);
+
+    /// <summary>
+    /// A copy in which every model of <paramref name="architecture"/> that resolves only through its model_type
+    /// (<see cref="ModelTypeDefaults.AcceptAnyModel"/>) has an entry of its own, so calls can resolve it by id alone.
+    /// </summary>
+    public ModelCatalog ForArchitecture(ArchitectureConfig architecture)
+    {
+        var catalog = this;
+        foreach (var c in architecture.Layers.SelectMany(l => l.Components))
+        {
+            if (c.Model.Length > 0 && !TryResolve(c.Model, out _) && TryResolve(c.Model, c.ModelType, out var byType))
+            {
+                catalog = catalog.With(byType);
+            }
+        }
+
+        return catalog;
+    }
+
+    /// <summary>By id or alias, then the wildcard entry, then the model_type's defaults when they accept any model.</summary>
+    public bool TryResolve(string modelId, string? modelType, out ModelEntry entry)
+    {
+        if (TryResolve(modelId, out entry))
+        {
+            return true;
+        }
+
+        if (modelType is { Length: > 0 } && ModelTypes.TryGetValue(modelType, out var type) && type.AcceptAnyModel)
+        {
+            entry = new ModelEntry
+            {
+                Id = modelId,
+                Provider = type.Provider,
+                Endpoint = type.Endpoint,
+                ApiKeyEnv = type.ApiKeyEnv,
+                ModelType = modelType,
+                ProviderMaxConcurrency = type.MaxConcurrency,
+                InputPricePerMillion = type.InputPricePerMillion,
+                OutputPricePerMillion = type.OutputPricePerMillion,
+            };
+            return true;
+        }
+
+        return false;
+    }
 
     public bool TryResolve(string modelId, out ModelEntry entry)
     {
@@ -86,12 +139,12 @@ public sealed class ModelCatalog
     }
 
     public ModelEntry Resolve(string modelId, string? modelType = null) =>
-        TryResolve(modelId, out var entry) ? entry : throw new ModelNotConfiguredException(NotConfigured(modelId, modelType));
+        TryResolve(modelId, modelType, out var entry) ? entry : throw new ModelNotConfiguredException(NotConfigured(modelId, modelType));
 
     /// <summary>One message per model of the architecture that the catalog cannot resolve.</summary>
     public IReadOnlyList<string> Unresolved(ArchitectureConfig architecture) =>
         architecture.Layers.SelectMany(l => l.Components)
-            .Where(c => c.Model.Length > 0 && !TryResolve(c.Model, out _))
+            .Where(c => c.Model.Length > 0 && !TryResolve(c.Model, c.ModelType, out _))
             .Select(c => NotConfigured(c.Model, c.ModelType))
             .Distinct()
             .ToList();

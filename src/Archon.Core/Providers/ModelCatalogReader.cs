@@ -14,7 +14,7 @@ internal static class ModelCatalogReader
         AllowTrailingCommas = true,
     };
 
-    public static IReadOnlyList<ModelEntry> Read(string json, string source)
+    public static (IReadOnlyList<ModelEntry> Models, IReadOnlyDictionary<string, ModelTypeDefaults> ModelTypes) Read(string json, string source)
     {
         CatalogFile file;
         try
@@ -65,7 +65,7 @@ internal static class ModelCatalogReader
             });
         }
 
-        return result;
+        return (result, types);
     }
 
     private sealed record CatalogFile(

@@ -46,8 +46,12 @@ public sealed class ModelClientFactory : IAsyncDisposable
     public ModelEntry GetEntry(string modelId) => Catalog.Resolve(modelId);
 
     /// <summary>The full provider stack for <paramref name="modelId"/>, built once and reused.</summary>
-    public IChatClient GetClient(string modelId) =>
-        clients.GetOrAdd(modelId, id => new Lazy<IChatClient>(() => Build(Catalog.Resolve(id)))).Value;
+    public IChatClient GetClient(string modelId)
+    {
+        // Keyed by the resolved entry, so an alias and its model share one stack (and one concurrency cap).
+        var entry = Catalog.Resolve(modelId);
+        return clients.GetOrAdd(entry.Id, _ => new Lazy<IChatClient>(() => Build(entry))).Value;
+    }
 
     /// <summary>Problems that would make calls fail before any is made: unknown models, providers, unset key variables.</summary>
     public IReadOnlyList<string> Preflight(IEnumerable<string> modelIds)
@@ -98,6 +102,10 @@ public sealed class ModelClientFactory : IAsyncDisposable
     /// <summary>The SDK's own timeout sits above the per-attempt timeout so that Polly's timeout decides.</summary>
     private static TimeSpan SdkTimeout(ModelEntry entry) => TimeSpan.FromSeconds(entry.TimeoutSeconds + 5);
 
+    /// <summary>The Anthropic SDK hides response headers in its exceptions; this HttpClient reports Retry-After to the resilience layer.</summary>
+    private HttpClient CapturingHttpClient(TimeSpan timeout) =>
+        new(new RetryAfterCapture.Handler(new SocketsHttpHandler(), options.Resilience.TimeProvider)) { Timeout = timeout };
+
     private string? Key(ModelEntry entry)
     {
         if (entry.ApiKeyEnv is not { Length: > 0 } env)
@@ -147,8 +155,8 @@ public sealed class ModelClientFactory : IAsyncDisposable
     {
         var timeout = SdkTimeout(entry);
         var client = entry.Endpoint is { Length: > 0 } endpoint
-            ? new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, BaseUrl = endpoint }
-            : new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout };
+            ? new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, BaseUrl = endpoint, HttpClient = CapturingHttpClient(timeout) }
+            : new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, HttpClient = CapturingHttpClient(timeout) };
         return client.AsIChatClient(entry.ModelName);
     }
 

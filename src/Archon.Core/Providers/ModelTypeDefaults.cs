@@ -10,4 +10,13 @@ public sealed record ModelTypeDefaults
     public string? Endpoint { get; init; }
     public string? ApiKeyEnv { get; init; }
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>
+    /// When true, a model the catalog does not list but whose architecture component has this model_type resolves
+    /// with these defaults (used for local servers — tgi, vLLM — where model names are whatever was deployed).
+    /// </summary>
+    public bool AcceptAnyModel { get; init; }
+
+    public decimal InputPricePerMillion { get; init; }
+    public decimal OutputPricePerMillion { get; init; }
 }

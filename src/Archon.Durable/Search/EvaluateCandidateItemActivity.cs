@@ -14,7 +14,10 @@ namespace Archon.Durable.Search;
 /// </summary>
 public sealed class EvaluateCandidateItemActivity(SearchWorkspace workspace) : TaskActivity<CandidateItemTask, ItemRun>
 {
-    public override async Task<ItemRun> RunAsync(TaskActivityContext context, CandidateItemTask input)
+    public override Task<ItemRun> RunAsync(TaskActivityContext context, CandidateItemTask input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<ItemRun> ExecuteAsync(CandidateItemTask input)
     {
         var session = await workspace.SessionAsync(input.SearchId, CancellationToken.None).ConfigureAwait(false);
         var point = SearchPoint.TryParse(input.PointKey) ?? throw new ArchonInputException($"candidate '{input.PointKey}': not a search point key");

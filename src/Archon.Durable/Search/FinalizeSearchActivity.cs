@@ -13,7 +13,10 @@ namespace Archon.Durable.Search;
 /// </summary>
 public sealed class FinalizeSearchActivity(SearchWorkspace workspace) : TaskActivity<string, SearchOutcome>
 {
-    public override async Task<SearchOutcome> RunAsync(TaskActivityContext context, string input)
+    public override Task<SearchOutcome> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<SearchOutcome> ExecuteAsync(string input)
     {
         var session = await workspace.SessionAsync(input, CancellationToken.None).ConfigureAwait(false);
         var results = await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false);

@@ -13,7 +13,10 @@ namespace Archon.Durable.Search;
 /// </summary>
 public sealed class PrepareSearchActivity(SearchWorkspace workspace) : TaskActivity<SearchRequest, SearchPlanInfo>
 {
-    public override async Task<SearchPlanInfo> RunAsync(TaskActivityContext context, SearchRequest input)
+    public override Task<SearchPlanInfo> RunAsync(TaskActivityContext context, SearchRequest input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<SearchPlanInfo> ExecuteAsync(SearchRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         SearchSpec spec;

@@ -9,7 +9,10 @@ namespace Archon.Durable.Search;
 /// </summary>
 public sealed class ProposeCandidatesActivity(SearchWorkspace workspace) : TaskActivity<string, ProposalBatch>
 {
-    public override async Task<ProposalBatch> RunAsync(TaskActivityContext context, string input)
+    public override Task<ProposalBatch> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<ProposalBatch> ExecuteAsync(string input)
     {
         var session = await workspace.SessionAsync(input, CancellationToken.None).ConfigureAwait(false);
         var results = (await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false)).Where(r => r.Split == "dev").ToList();

@@ -9,7 +9,10 @@ namespace Archon.Durable.Search;
 /// candidate result to the store. Idempotent: a retry overwrites the same blob.</summary>
 public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActivity<ScoreCandidateInput, CandidateSummary>
 {
-    public override async Task<CandidateSummary> RunAsync(TaskActivityContext context, ScoreCandidateInput input)
+    public override Task<CandidateSummary> RunAsync(TaskActivityContext context, ScoreCandidateInput input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<CandidateSummary> ExecuteAsync(ScoreCandidateInput input)
     {
         var candidate = input.Candidate;
         var session = await workspace.SessionAsync(candidate.SearchId, CancellationToken.None).ConfigureAwait(false);

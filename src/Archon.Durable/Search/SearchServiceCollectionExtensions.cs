@@ -1,3 +1,7 @@
+using Archon.Core.Providers;
+using Archon.Core.Search;
+using Archon.Core.Simulation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,12 +11,23 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what the search activities resolve: <see cref="SearchWorkspace"/>. The host must also register an
-    /// <see cref="Archon.Core.Search.ISearchEnvironment"/> (catalog, benchmark, scorers), an
-    /// <see cref="Archon.Core.Execution.IModelInvoker"/> and an <see cref="Storage.IResultStore"/>.
+    /// <see cref="ISearchEnvironment"/> (catalog, benchmark, scorers), an <see cref="Archon.Core.Execution.IModelInvoker"/>
+    /// and an <see cref="Storage.IResultStore"/>.
     /// </summary>
     public static IServiceCollection AddArchonSearch(this IServiceCollection services)
     {
         services.TryAddSingleton<SearchWorkspace>();
         return services;
+    }
+
+    /// <summary>
+    /// Hosts with a registered <see cref="ModelCatalog"/> (Functions app, `archon serve`): the search environment is the
+    /// catalog plus the benchmark registry; benchmark data from <c>ARCHON_DATASET_DIR</c>.
+    /// </summary>
+    public static IServiceCollection AddArchonSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ISearchEnvironment>(sp => new CatalogSearchEnvironment(
+            sp.GetRequiredService<ModelCatalog>(), SimulatorKnowledge.Shared, configuration["ARCHON_DATASET_DIR"]));
+        return services.AddArchonSearch();
     }
 }

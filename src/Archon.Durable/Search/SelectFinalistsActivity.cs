@@ -6,7 +6,10 @@ namespace Archon.Durable.Search;
 /// <summary>The top N full-fidelity dev candidates by objective (the recommended one first), as held-out test runs.</summary>
 public sealed class SelectFinalistsActivity(SearchWorkspace workspace) : TaskActivity<string, IReadOnlyList<CandidateInput>>
 {
-    public override async Task<IReadOnlyList<CandidateInput>> RunAsync(TaskActivityContext context, string input)
+    public override Task<IReadOnlyList<CandidateInput>> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<IReadOnlyList<CandidateInput>> ExecuteAsync(string input)
     {
         var session = await workspace.SessionAsync(input, CancellationToken.None).ConfigureAwait(false);
         var testItems = workspace.Environment.Items(session.Spec, "test").Count;

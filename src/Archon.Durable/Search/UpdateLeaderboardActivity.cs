@@ -7,7 +7,10 @@ namespace Archon.Durable.Search;
 /// <summary>Rewrites leaderboard.json and pareto.json from the stored results; returns the leaderboard.</summary>
 public sealed class UpdateLeaderboardActivity(SearchWorkspace workspace) : TaskActivity<string, Leaderboard>
 {
-    public override async Task<Leaderboard> RunAsync(TaskActivityContext context, string input)
+    public override Task<Leaderboard> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
+
+    /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
+    public async Task<Leaderboard> ExecuteAsync(string input)
     {
         var session = await workspace.SessionAsync(input, CancellationToken.None).ConfigureAwait(false);
         var results = await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false);

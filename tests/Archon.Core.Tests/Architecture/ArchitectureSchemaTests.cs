@@ -36,6 +36,7 @@ public sealed class ArchitectureSchemaTests
             }
 
             Assert.True(SchemaAccepts(json), file);
+            Assert.True(SchemaAccepts(ArchitectureLoader.ToJson(ArchitectureLoader.Load(file).Architecture!)), $"canonical form of {file}");
             checkedCount++;
         }
 

@@ -35,3 +35,19 @@ public sealed class StatisticsTests
         Assert.True(cmp.SignTestPValue < 0.001);
     }
 }
+
+public sealed class PassAtKTests
+{
+    [Theory]
+    [InlineData(10, 0, 1, 0.0)]
+    [InlineData(10, 10, 5, 1.0)]
+    [InlineData(10, 3, 1, 0.3)]
+    [InlineData(5, 2, 2, 0.7)] // 1 − C(3,2)/C(5,2) = 1 − 3/10
+    [InlineData(200, 1, 100, 0.5)]
+    public void Estimate_KnownCases_MatchesClosedForm(int n, int c, int k, double expected) =>
+        Assert.Equal(expected, PassAtK.Estimate(n, c, k), 9);
+
+    [Fact]
+    public void Estimate_KAboveN_Rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => PassAtK.Estimate(3, 1, 4));
+}

@@ -36,6 +36,7 @@ public sealed class UnitTestParserTests
     [InlineData("[true, false, true]")]
     [InlineData("[\"pass\", \"fail\", \"PASS\"]")]
     [InlineData("PASS\nFAIL\nPASS")]
+    [InlineData("1: PASS - says yes\n2: FAIL (it is true that it rhymes, but no)\n3: PASS")]
     public void VerdictParse_CommonForms_ReadsEachTest(string text)
     {
         var result = UnitTestVerdictParser.Parse(text, 3);

@@ -14,6 +14,8 @@ public sealed class VerdictParserTests
     [InlineData("invalid.", false)]
     [InlineData("The response is correct.", true)]
     [InlineData("Not correct", false)]
+    [InlineData("Some analysis.\nNo, the total is wrong.", false)]
+    [InlineData("Yes — every step checks out.", true)]
     public void Parse_CommonForms_ReadsVerdict(string text, bool expected)
     {
         var result = VerdictParser.Parse(text);

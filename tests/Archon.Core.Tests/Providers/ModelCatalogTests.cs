@@ -29,6 +29,37 @@ public sealed class ModelCatalogTests
     }
 
     [Fact]
+    public async Task GetClient_AliasAndId_ShareOneStack()
+    {
+        var catalog = new ModelCatalog([new ModelEntry { Id = "real", Provider = "custom", Aliases = ["nick"] }], "c.json");
+        await using var factory = new ModelClientFactory(catalog);
+        var created = 0;
+        factory.RegisterProvider("custom", _ =>
+        {
+            created++;
+            return new Microsoft.Extensions.AI.ChatClientBuilder(new NoOpChatClient()).Build();
+        });
+
+        Assert.Same(factory.GetClient("real"), factory.GetClient("nick"));
+        Assert.Equal(1, created);
+    }
+
+    private sealed class NoOpChatClient : Microsoft.Extensions.AI.IChatClient
+    {
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Microsoft.Extensions.AI.ChatResponse());
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
     public void Resolve_Unknown_MessageNamesModelTypeAndCatalog()
     {
         var catalog = ModelCatalog.Parse("""{ "models": [] }""", "/etc/archon/models.json");
@@ -45,6 +76,25 @@ public sealed class ModelCatalogTests
 
         var entry = catalog.Resolve("gpt-4o");
         Assert.Equal(("gpt-4o", "loopback"), (entry.Id, entry.Provider));
+    }
+
+    [Fact]
+    public void ForArchitecture_LocalModelType_ResolvesUnlistedModelsThroughTypeDefaults()
+    {
+        var catalog = ModelCatalog.Load(DefaultCatalogPath);
+        var arch = new ArchitectureConfig
+        {
+            Name = "local",
+            Layers = [new LayerConfig([new ComponentConfig { Type = "generator", Model = "my-finetune", ModelType = "vLLM" },
+                                       new ComponentConfig { Type = "generator", Model = "other-unknown", ModelType = "Together_API" }])],
+        };
+
+        var resolved = catalog.ForArchitecture(arch);
+
+        var entry = resolved.Resolve("my-finetune");
+        Assert.Equal(("openai-compatible", "http://127.0.0.1:8000/v1", "vLLM"), (entry.Provider, entry.Endpoint, entry.ModelType));
+        // Hosted model types do not accept unknown models: prices would be unknown.
+        Assert.Equal(["model other-unknown (model_type Together_API) is not configured: add it to the catalog " + DefaultCatalogPath], resolved.Unresolved(arch));
     }
 
     [Theory]

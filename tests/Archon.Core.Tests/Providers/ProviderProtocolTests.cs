@@ -69,10 +69,11 @@ public sealed class ProviderProtocolTests
     }
 
     [Fact]
-    public async Task InvokeAsync_Anthropic429_Retried()
+    public async Task InvokeAsync_Anthropic429WithRetryAfter_WaitsThenRetries()
     {
         await using var server = new LoopbackTestServer(_ => "ok");
-        server.Enqueue(LoopbackFault.RateLimited(0));
+        server.Enqueue(LoopbackFault.RateLimited(1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var entry = new ModelEntry { Id = "m", Provider = "anthropic", Endpoint = server.BaseUri.ToString().TrimEnd('/'), ApiKeyEnv = "TEST_KEY" };
         var (invoker, factory) = Create(entry);
         await using var _ = factory;
@@ -81,6 +82,8 @@ public sealed class ProviderProtocolTests
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(1, result.Retries);
+        // A lower bound only: the SDK's exception hides headers, so this proves the HTTP-level capture reached Polly.
+        Assert.True(clock.ElapsedMilliseconds >= 900, $"Retry-After: 1 was not honoured ({clock.ElapsedMilliseconds} ms)");
     }
 
     [Fact]

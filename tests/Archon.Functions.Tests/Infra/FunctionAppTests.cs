@@ -69,7 +69,7 @@ public sealed class FunctionAppTests
     {
         var settings = Settings;
 
-        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_SCHEDULE", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
+        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_CRON", "ARCHON_SEARCH_ID", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
         {
             Assert.True(settings.ContainsKey(name), $"missing app setting {name}");
         }
@@ -80,6 +80,18 @@ public sealed class FunctionAppTests
         // Flex Consumption rejects these: the runtime is declared in functionAppConfig instead.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
+    }
+
+    [Fact]
+    public void SearchSpec_DefaultParameter_IsAValidSimulatedSearchSpec()
+    {
+        var json = Template.Root["parameters"]!["searchSpec"]!["defaultValue"]!.ToString();
+
+        var spec = Archon.Core.Search.SearchSpecLoader.Parse(json, "searchSpec");
+
+        Assert.Equal("sim", spec.Catalog);
+        Assert.Equal("builtin", spec.Benchmark);
+        Assert.Equal("[parameters('searchSpec')]", Settings["ARCHON_SEARCH_SPEC"]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class ArenaHardLoader
         {
             V01 => (DatasetFiles.ArenaHardV01Questions, DatasetFiles.ArenaHardV01Baseline),
             V20 => (DatasetFiles.ArenaHardV20Questions, DatasetFiles.ArenaHardV20Baseline),
-            _ => throw new ArgumentException($"Unknown Arena-Hard version '{version}' (expected {V01} or {V20}).", nameof(version)),
+            _ => throw new ArgumentException($"Unknown Arena-Hard version '{version}' (expected {V01} or {V20})."),
         };
         var qPath = dir.Require(questions);
         var bPath = dir.Require(baseline);

@@ -31,6 +31,6 @@ public static class DatasetSplitter
             "all" or "" => items,
             "dev" => Split(items, seed).Dev,
             "test" => Split(items, seed).Test,
-            var other => throw new ArgumentException($"Unknown split '{other}': use dev, test or all.", nameof(split)),
+            var other => throw new ArgumentException($"Unknown split '{other}': use dev, test or all."),
         };
 }

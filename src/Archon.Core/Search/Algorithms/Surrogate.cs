@@ -14,16 +14,38 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
     private const int OrdinalAxes = 4;
     private const int TopByMean = 300;
     private const int RandomPool = 700;
+    private const int MaxGridObservations = 200;
+    private const int MaxTrainingPoints = 400;
     private readonly Dictionary<string, GpHyperparameters> _memo = [];
 
     public GaussianProcess Fit(SearchHistory view, double lambda)
     {
-        var obs = view.Latest.Values.OrderBy(o => space.IndexOf(o.Point)).ToList();
+        var obs = TrainingSet(view);
         var x = obs.Select(o => space.Features[space.IndexOf(o.Point)]).ToList();
         var y = obs.Select(o => o.Score - lambda * o.CostUsd).ToList();
         var noise = obs.Select(o => 1.0 / Math.Max(o.Fidelity, 1e-3)).ToList();
         var hyper = Hyperparameters(view, lambda);
         return GaussianProcess.FitWith(x, y, OrdinalAxes, hyper, noise) ?? GaussianProcess.Fit(x, y, OrdinalAxes, noise);
+    }
+
+    /// <summary>
+    /// Each point's highest-fidelity observation. Past <see cref="MaxTrainingPoints"/> (multi-fidelity searches observe
+    /// many points cheaply) it keeps every point scored beyond the first rung plus the best of the rest: the GP's cost is
+    /// cubic in its size, and low-rung losers carry little information about where the optimum is.
+    /// </summary>
+    private List<Observation> TrainingSet(SearchHistory view)
+    {
+        var all = view.Latest.Values.OrderBy(o => space.IndexOf(o.Point)).ToList();
+        if (all.Count <= MaxTrainingPoints)
+        {
+            return all;
+        }
+
+        var minFidelity = all.Min(o => o.Fidelity);
+        var promoted = all.Where(o => o.Fidelity > minFidelity + 1e-9).ToList();
+        var rest = all.Where(o => o.Fidelity <= minFidelity + 1e-9).OrderByDescending(view.Objective).ThenBy(o => space.IndexOf(o.Point))
+            .Take(Math.Max(0, MaxTrainingPoints - promoted.Count));
+        return [.. promoted.Concat(rest).OrderBy(o => space.IndexOf(o.Point))];
     }
 
     /// <summary>Up to <paramref name="count"/> unevaluated points by EI, plus the best EI (objective units) of the first pick.</summary>
@@ -124,7 +146,9 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
 
     private GpHyperparameters Hyperparameters(SearchHistory view, double lambda)
     {
-        var n = view.Observations.Count;
+        // Re-select at geometric checkpoints (4, 6, 8, 12, ... observations) and stop after MaxGridObservations: the
+        // grid costs 60 Cholesky factorisations, and by then the length scales have settled.
+        var n = Math.Min(view.Observations.Count, MaxGridObservations);
         var checkpoint = Math.Min(4, n);
         while (checkpoint * 1.4 <= n) checkpoint = (int)Math.Ceiling(checkpoint * 1.4);
         // Fit the grid on the first `checkpoint` observations only: the result is a pure function of that prefix, so a

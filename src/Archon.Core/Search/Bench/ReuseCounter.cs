@@ -1,13 +1,12 @@
-using Archon.Core.Architecture;
-
 namespace Archon.Core.Search.Bench;
 
 /// <summary>
 /// Counts model calls for a set of evaluated architectures with and without reuse. Without: every architecture pays
 /// all of its calls on every item it is scored on. With: generator calls are answered by the response cache when the
 /// same (model, sample, item) was asked before — the generator layer of "top-3 × 2 samples" is part of "top-5 × 4" —
-/// and every later layer is paid once per (prefix key, item), since candidates sharing their first layers share those
-/// layers' outputs. Items are the first k of one shuffled order, so the calls of a prefix are paid up to the largest k.
+/// every later layer is paid once per (prefix key, item), since candidates sharing their first layers share those
+/// layers' outputs, and a fuser call once per (input prefix, model, sample, item), since wider fusion layers contain
+/// the narrower ones' calls. Items are the first k of one shuffled order, so the calls of a prefix are paid up to the largest k.
 /// </summary>
 public sealed class ReuseCounter(ArchitectureEncoder encoder)
 {
@@ -32,14 +31,32 @@ public sealed class ReuseCounter(ArchitectureEncoder encoder)
 
         for (var layer = 1; layer < config.Layers.Count; layer++)
         {
-            var key = PrefixKey.For(config, layer + 1);
-            var previous = _prefixItems.GetValueOrDefault(key);
-            _prefixItems[key] = (calls[layer], Math.Max(previous.Items, items));
+            var components = config.Layers[layer].Components;
+            if (components.All(c => c.Type == "fuser"))
+            {
+                // A fuser's call depends only on its input state, its model and its sample index: "top-4 fusers" after a
+                // given prefix is part of "top-6 fusers" after it, so the response cache answers those calls.
+                var before = PrefixKey.For(config, layer);
+                foreach (var c in components)
+                {
+                    for (var sample = 0; sample < c.Samples; sample++)
+                    {
+                        Count(before + "#" + c.Model + "#" + sample, 1, items);
+                    }
+                }
+            }
+            else
+            {
+                Count(PrefixKey.For(config, layer + 1), calls[layer], items);
+            }
         }
     }
 
-    public long WithReuse => _generatorItems.Values.Sum(v => (long)v) + _prefixItems.Values.Sum(v => (long)v.Calls * v.Items);
+    private void Count(string key, int calls, int items)
+    {
+        var previous = _prefixItems.GetValueOrDefault(key);
+        _prefixItems[key] = (calls, Math.Max(previous.Items, items));
+    }
 
-    internal static IReadOnlyList<int> LayerCalls(ArchitectureConfig config, ArchitectureEncoder encoder) =>
-        ArchitectureEncoder.Decode(config) is { } p ? encoder.Estimate(p).LayerCalls : [];
+    public long WithReuse => _generatorItems.Values.Sum(v => (long)v) + _prefixItems.Values.Sum(v => (long)v.Calls * v.Items);
 }

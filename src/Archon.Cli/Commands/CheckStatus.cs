@@ -1,0 +1,8 @@
+namespace Archon.Cli.Commands;
+
+internal enum CheckStatus
+{
+    Ok,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Archon.Core.Architecture;
+using Archon.Core.Evaluation;
+using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Execution;
+using Archon.Core.Providers;
+using Archon.Core.Simulation;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+/// <summary>
+/// <c>archon eval</c>: runs an architecture over a benchmark (optionally a seeded dev/test split and a limit), prints
+/// the score with n, bootstrap 95% CI, seed, cost and calls, and writes per-item results as JSONL.
+/// Runs on the sim provider are labelled SIMULATED. Exit 0 on success, 1 if any item's pipeline failed, 2 on bad input.
+/// </summary>
+public sealed class EvalCommand : AsyncCommand<EvalSettings>
+{
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
+    public EvalCommand()
+        : this(Console.Out, Console.Error)
+    {
+    }
+
+    internal EvalCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private async Task<int> RunAsync(EvalSettings settings, CancellationToken ct)
+    {
+        var definition = BenchmarkRegistry.Resolve(settings.Benchmark);
+        var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(settings.DatasetDir) : null;
+        var path = ArchitectureLocator.Find(settings.Architecture)
+            ?? throw new ArgumentException($"architecture \"{settings.Architecture}\" not found (searched: {string.Join(", ", ArchitectureLocator.SearchDirectories())})");
+        var loaded = ArchitectureLoader.Load(path);
+        if (!loaded.Succeeded)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, loaded.Errors));
+        }
+
+        var architecture = loaded.Architecture!;
+        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath()
+            ?? throw new ArgumentException("no model catalog: pass --models FILE (offline: --models catalog/sim-fleet.json, SIMULATED) or set ARCHON_MODELS");
+        var catalog = ModelCatalog.Load(catalogPath);
+        var unresolved = catalog.Unresolved(architecture).ToList();
+        if (unresolved.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, unresolved));
+        }
+
+        var items = DatasetSplitter.Select(definition.Load(datasets, settings.Seed), settings.Split, settings.Seed);
+        if (settings.Limit is { } limit) { items = items.Take(limit).ToList(); }
+        var modelIds = architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0).Distinct().ToList();
+        if (settings.Judge is { } judgeId) { modelIds.Add(judgeId); }
+        var simulated = SimProvider.AnySimulated(catalog, modelIds);
+
+        var knowledge = new SimulatorKnowledge();
+        knowledge.Register(items);
+        await using var factory = new ModelClientFactory(catalog);
+        SimProvider.Register(factory, knowledge, seed: settings.Seed);
+        var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
+        var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed));
+        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
+
+        if (simulated)
+        {
+            output.WriteLine("SIMULATED: models from the sim provider (offline stand-ins); these figures are not real model results.");
+        }
+
+        error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
+        var done = 0;
+        var result = await new BenchmarkEvaluator().EvaluateAsync(architecture, items, scheduler, scorer, new EvaluationOptions
+        {
+            Parallelism = settings.Parallelism,
+            Seed = settings.Seed,
+            Simulated = simulated,
+            BenchmarkName = definition.Name,
+            OnItem = _ =>
+            {
+                var n = Interlocked.Increment(ref done);
+                if (n % Math.Max(1, items.Count / 10) == 0 || n == items.Count) { error.WriteLine($"  {n}/{items.Count}"); }
+            },
+        }, ct);
+
+        var resultsPath = settings.Output ?? Path.Combine("eval-results",
+            string.Create(CultureInfo.InvariantCulture, $"{Safe(architecture.Name)}.{definition.Name}.{settings.Split}.seed{settings.Seed}.jsonl"));
+        EvalResultsWriter.Write(resultsPath, architecture.Name, result);
+        output.WriteLine(result.Summary.Format());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {resultsPath}"));
+        var failed = result.Items.Where(i => i.Error is not null).ToList();
+        foreach (var f in failed.Take(5)) { error.WriteLine($"item {f.ItemId}: {f.Error}"); }
+        return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

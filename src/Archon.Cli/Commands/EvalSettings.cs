@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+public sealed class EvalSettings : CommandSettings
+{
+    [CommandOption("-a|--architecture <FILE_OR_NAME>")]
+    [Description("Architecture file, or a name looked up in ./architectures, $ARCHON_CONFIGS and ../shared/archon-configs.")]
+    public string Architecture { get; init; } = "";
+
+    [CommandOption("-b|--benchmark <NAME>")]
+    [Description("builtin, gsm8k, math500, humaneval, mbpp, mt_bench, arena_hard_v0.1, arena_hard_v2.0, alpaca_eval.")]
+    public string Benchmark { get; init; } = "";
+
+    [CommandOption("-d|--dataset-dir <DIR>")]
+    [Description("Folder with the benchmark copies (default: $ARCHON_DATASET_DIR). Not needed for builtin.")]
+    public string? DatasetDir { get; init; }
+
+    [CommandOption("-m|--models <CATALOG>")]
+    [Description("Model catalog (default: $ARCHON_MODELS, else catalog/models.json). Offline: catalog/sim-fleet.json (SIMULATED).")]
+    public string? Models { get; init; }
+
+    [CommandOption("--judge <MODEL>")]
+    [Description("Catalog model id used as the LLM judge (mt_bench, arena_hard_*, alpaca_eval).")]
+    public string? Judge { get; init; }
+
+    [CommandOption("-n|--limit <N>")]
+    [Description("Score only the first N items (after the split).")]
+    public int? Limit { get; init; }
+
+    [CommandOption("--split <SPLIT>")]
+    [Description("dev (20%), test (80%) or all (default). The split is seeded with --seed.")]
+    [DefaultValue("all")]
+    public string Split { get; init; } = "all";
+
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Seed for the split, the built-in benchmark, the simulator and the bootstrap CI (default 0).")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("-p|--parallelism <N>")]
+    [Description("Items in flight at once (default 8).")]
+    [DefaultValue(8)]
+    public int Parallelism { get; init; } = 8;
+
+    [CommandOption("-o|--output <FILE>")]
+    [Description("Per-item results (JSONL). Default: eval-results/<architecture>.<benchmark>.<split>.seed<S>.jsonl")]
+    public string? Output { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Architecture) ? ValidationResult.Error("--architecture is required")
+        : string.IsNullOrWhiteSpace(Benchmark) ? ValidationResult.Error("--benchmark is required")
+        : Limit is < 1 ? ValidationResult.Error("--limit must be at least 1")
+        : Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1")
+        : Split is not ("all" or "dev" or "test") ? ValidationResult.Error("--split must be dev, test or all")
+        : ValidationResult.Success();
+}

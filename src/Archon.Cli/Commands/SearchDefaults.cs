@@ -1,0 +1,25 @@
+using Archon.Core.Search;
+
+namespace Archon.Cli.Commands;
+
+/// <summary>The main job's spec when samples/search/default.json is not in the working directory (same values).</summary>
+public static class SearchDefaults
+{
+    public static SearchSpec MainJob { get; } = new()
+    {
+        Name = "default",
+        Catalog = "sim",
+        Benchmark = "builtin",
+        DevItems = 20,
+        TestItems = 40,
+        Algorithm = "bo",
+        MaxEvaluations = 32,
+        MinEvaluations = 20,
+        BatchSize = 4,
+        InitialPoints = 8,
+        TopN = 3,
+        ItemParallelism = 10,
+        Space = new SearchSpaceSpec { Generators = [1, 8], Samples = [1, 3], FusionLayers = [1, 3], Fusers = [2, 4] },
+        Budget = new QueryBudgetSpec { MaxCalls = 40, MaxDollars = 0.05 },
+    };
+}

@@ -1,0 +1,40 @@
+using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Judging;
+using Archon.Core.Evaluation.Scoring;
+
+namespace Archon.Core.Evaluation;
+
+/// <summary>
+/// Resolves benchmark names (builtin, gsm8k, math500, humaneval, mbpp, mt_bench, arena_hard_v0.1, arena_hard_v2.0,
+/// alpaca_eval) to a loader and a scorer. Judge benchmarks need a judge <see cref="Microsoft.Extensions.AI.IChatClient"/>.
+/// </summary>
+public static class BenchmarkRegistry
+{
+    private static readonly Dictionary<string, BenchmarkDefinition> Definitions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [BuiltinBenchmark.Name] = new(BuiltinBenchmark.Name, "generated arithmetic word problems + Python functions (no download)", false, false,
+            (_, seed) => BuiltinBenchmark.Generate(seed),
+            c => new FamilyScorer(new Dictionary<string, IScorer> { ["builtin-math"] = new Gsm8kScorer(), ["builtin-code"] = new CodeExecutionScorer(c.Sandbox) })),
+        [Gsm8kLoader.Name] = new(Gsm8kLoader.Name, "GSM8K test (final-number accuracy)", true, false, (d, _) => Gsm8kLoader.Load(d!), _ => new Gsm8kScorer()),
+        [Math500Loader.Name] = new(Math500Loader.Name, "MATH-500 (boxed answer equivalence)", true, false, (d, _) => Math500Loader.Load(d!), _ => new MathScorer()),
+        [HumanEvalLoader.Name] = new(HumanEvalLoader.Name, "HumanEval (pass@1, sandboxed)", true, false, (d, _) => HumanEvalLoader.Load(d!), c => new CodeExecutionScorer(c.Sandbox)),
+        [MbppLoader.Name] = new(MbppLoader.Name, "MBPP test split 11–510 (pass@1, sandboxed)", true, false, (d, _) => MbppLoader.Load(d!), c => new CodeExecutionScorer(c.Sandbox)),
+        [MtBenchLoader.Name] = new(MtBenchLoader.Name, "MT-Bench single-answer grading (1–10, two turns)", true, true, (d, _) => MtBenchLoader.Load(d!),
+            c => new MtBenchScorer(RequireJudge(c), JudgePromptFiles.LoadMtBench(c.Datasets!))),
+        [ArenaHardLoader.V01] = new(ArenaHardLoader.V01, "Arena-Hard-Auto v0.1 vs gpt-4-0314 (pairwise, both positions)", true, true,
+            (d, _) => ArenaHardLoader.Load(d!, ArenaHardLoader.V01), c => new ArenaHardScorer(RequireJudge(c), JudgePromptFiles.LoadArenaHard(c.Datasets!, ArenaHardLoader.V01))),
+        [ArenaHardLoader.V20] = new(ArenaHardLoader.V20, "Arena-Hard-Auto v2.0 vs o3-mini (pairwise, both positions)", true, true,
+            (d, _) => ArenaHardLoader.Load(d!, ArenaHardLoader.V20), c => new ArenaHardScorer(RequireJudge(c), JudgePromptFiles.LoadArenaHard(c.Datasets!, ArenaHardLoader.V20))),
+        [AlpacaEvalLoader.Name] = new(AlpacaEvalLoader.Name, "AlpacaEval 2.0 win rate vs gpt4_1106_preview (not length-controlled)", true, true,
+            (d, _) => AlpacaEvalLoader.Load(d!), c => new AlpacaEvalScorer(RequireJudge(c), JudgePromptFiles.LoadAlpacaEval(c.Datasets!), c.Seed)),
+    };
+
+    public static IReadOnlyCollection<string> Names => Definitions.Keys;
+
+    public static BenchmarkDefinition Resolve(string name) =>
+        Definitions.TryGetValue(name, out var d) ? d
+        : throw new ArgumentException($"Unknown benchmark '{name}'. Known: {string.Join(", ", Definitions.Keys)}.");
+
+    private static Microsoft.Extensions.AI.IChatClient RequireJudge(BenchmarkScorerContext c) =>
+        c.Judge ?? throw new InvalidOperationException("This benchmark is scored by an LLM judge: configure a judge model (--judge <model id>).");
+}

@@ -1,0 +1,6 @@
+using Archon.Core.Evaluation.Statistics;
+
+namespace Archon.Core.Evaluation;
+
+/// <summary>A benchmark run: the summary (mean, n, CI, seed, cost, calls) and every item's result.</summary>
+public sealed record EvaluationResult(ScoreSummary Summary, IReadOnlyList<ItemResult> Items);

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Archon.Core.Evaluation;
+using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Scoring;
+using Archon.Core.Providers;
+using Archon.Core.Simulation;
+
+namespace Archon.Core.Search;
+
+/// <summary>
+/// The <see cref="ISearchEnvironment"/> the hosts use: models from a model catalog (every non-wildcard entry, or the
+/// spec's <c>models</c> list), items from <see cref="BenchmarkRegistry"/> split with <see cref="DatasetSplitter"/>
+/// (dev = search split, test = held out) using the spec's data seed, and the benchmark's scorer. Items are registered
+/// with the simulator's knowledge so SIMULATED models can answer them. Per-spec results are memoised.
+/// </summary>
+public sealed class CatalogSearchEnvironment(ModelCatalog catalog, SimulatorKnowledge knowledge, string? datasetDirectory = null) : ISearchEnvironment
+{
+    private readonly ConcurrentDictionary<string, Lazy<(IReadOnlyList<BenchmarkItem> Dev, IReadOnlyList<BenchmarkItem> Test, IScorer Scorer)>> _benchmarks = new(StringComparer.Ordinal);
+
+    public ModelCatalog Catalog => catalog;
+
+    /// <summary>"sim" = the SIMULATED fleet's catalog; anything else is a catalog file path (relative to <paramref name="baseDirectory"/>).</summary>
+    public static ModelCatalog LoadCatalog(string name, string? baseDirectory)
+    {
+        if (name == SimProvider.Name)
+        {
+            return ModelCatalog.Parse(SimFleet.ToCatalogJson(SimFleet.Default), "sim fleet (SIMULATED)");
+        }
+
+        var path = Path.IsPathRooted(name) || baseDirectory is null ? name : Path.Combine(baseDirectory, name);
+        if (!File.Exists(path) && File.Exists(name))
+        {
+            path = name;
+        }
+
+        return File.Exists(path) ? ModelCatalog.Load(path) : throw new SearchSpecException($"catalog: file '{name}' not found (use \"sim\" for the SIMULATED fleet)");
+    }
+
+    public IReadOnlyList<ModelProfile> Models(SearchSpec spec)
+    {
+        var ids = spec.Models ?? [.. catalog.Models.Select(m => m.Id).Where(id => id != ModelCatalog.Wildcard)];
+        return [.. ids.Select(id => catalog.TryResolve(id, out var entry)
+            ? new ModelProfile(id, 0, (double)entry.InputPricePerMillion, (double)entry.OutputPricePerMillion)
+            : throw new SearchSpecException($"models: '{id}' is not in catalog {catalog.Source}"))];
+    }
+
+    public bool Simulated(SearchSpec spec) => SimProvider.AllSimulated(catalog, Models(spec).Select(m => m.Id));
+
+    public IReadOnlyList<BenchmarkItem> Items(SearchSpec spec, string split)
+    {
+        var b = Benchmark(spec);
+        return split == "test" ? b.Test : b.Dev;
+    }
+
+    public IScorer Scorer(BenchmarkItem item) =>
+        _benchmarks.Values.Select(v => v.Value).FirstOrDefault(b => b.Dev.Contains(item) || b.Test.Contains(item)).Scorer
+        ?? throw new InvalidOperationException($"item '{item.Id}': no benchmark loaded for it");
+
+    private (IReadOnlyList<BenchmarkItem> Dev, IReadOnlyList<BenchmarkItem> Test, IScorer Scorer) Benchmark(SearchSpec spec)
+    {
+        var key = $"{spec.Benchmark}|{spec.DataSeed}|{spec.DevItems}|{spec.TestItems}";
+        return _benchmarks.GetOrAdd(key, _ => new(() =>
+        {
+            BenchmarkDefinition definition;
+            try
+            {
+                definition = BenchmarkRegistry.Resolve(spec.Benchmark);
+            }
+            catch (ArgumentException e)
+            {
+                throw new SearchSpecException($"benchmark: {e.Message}");
+            }
+
+            if (definition.NeedsJudge)
+            {
+                throw new SearchSpecException($"benchmark: '{definition.Name}' is judge-scored; searches support verifiable benchmarks (builtin, gsm8k, math500, humaneval, mbpp)");
+            }
+
+            var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(datasetDirectory) : null;
+            var (dev, test) = DatasetSplitter.Split(definition.Load(datasets, spec.DataSeed), spec.DataSeed);
+            var devItems = dev.Take(spec.DevItems).ToList();
+            var testItems = test.Take(spec.TestItems).ToList();
+            knowledge.Register(devItems.Concat(testItems));
+            return (devItems, testItems, definition.CreateScorer(new BenchmarkScorerContext(datasets, null, spec.Seed)));
+        })).Value;
+    }
+}
