@@ -16,7 +16,7 @@ namespace Archon.Cli.Commands;
 internal static class DurableRun
 {
     public static async Task<(PipelineResult? Result, string? Error)> RunAsync(
-        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, CancellationToken cancellationToken)
+        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, TextWriter log, CancellationToken cancellationToken)
     {
         var store = new FileResultStore(storeRoot);
         await using var host = await EmbeddedDurableHost.StartAsync(services =>
@@ -37,7 +37,7 @@ internal static class DurableRun
             return (null, outcome.BudgetExceeded ? $"budget: {outcome.Error}" : $"run failed: {outcome.Error}");
         }
 
-        Console.Error.WriteLine($"trace: {Path.Combine(store.Location, outcome.Trace!.Container, outcome.Trace.Name)}");
+        log.WriteLine($"trace: {Path.Combine(store.Location, outcome.Trace!.Container, outcome.Trace.Name)}");
         return (outcome.Result, null);
     }
 }
