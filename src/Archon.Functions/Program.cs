@@ -5,8 +5,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 // Isolated worker with ASP.NET Core integration (HttpRequest / IActionResult). The Durable task hub name comes from
-// host.json ("%ARCHON_TASK_HUB%"); results go to Blob Storage (ArchonStorage settings); models from ARCHON_MODEL_CATALOG
-// (inline JSON from the Bicep template, or a path), else catalog/models.json linked into the output.
+// host.json ("%ARCHON_TASK_HUB%"); results go to Blob Storage (ArchonStorage settings); models from the catalog file
+// named by ARCHON_MODELS.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddArchonDurable(builder.Configuration);

@@ -113,6 +113,21 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
 
         AnsiConsole.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
         AnsiConsole.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
+        var layers = new Table().AddColumns("layer", "components", "calls", "failed", "slowest call", "tokens in/out", "cost");
+        foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))
+        {
+            var types = string.Join(", ", architecture.Layers[group.Key].Components.GroupBy(c => c.Type).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
+            layers.AddRow(
+                group.Key.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(types),
+                group.Count().ToString(CultureInfo.InvariantCulture),
+                group.Count(e => !e.Result.Succeeded).ToString(CultureInfo.InvariantCulture),
+                $"{group.Max(e => e.Result.LatencyMs).ToString("0", CultureInfo.InvariantCulture)} ms",
+                $"{group.Sum(e => e.Result.InputTokens)}/{group.Sum(e => e.Result.OutputTokens)}",
+                $"${group.Sum(e => e.Result.CostUsd).ToString("0.####", CultureInfo.InvariantCulture)}");
+        }
+
+        AnsiConsole.Write(layers);
         var t = result.Totals;
         AnsiConsole.MarkupLineInterpolated(
             $"[grey]calls {t.Calls} (failed {t.FailedCalls}, cached {t.CachedCalls}, retries {t.Retries}) · tokens in {t.InputTokens} out {t.OutputTokens} · cost ${t.CostUsd.ToString("0.####", CultureInfo.InvariantCulture)}[/]");

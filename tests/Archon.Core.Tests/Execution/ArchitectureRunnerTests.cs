@@ -160,6 +160,37 @@ public sealed class ArchitectureRunnerTests
     }
 
     [Fact]
+    public async Task RunLayerAsync_LayerByLayer_MatchesRunAsync()
+    {
+        var arch = EightGeneratorsCriticRankerFuser();
+        var runner = new ArchitectureRunner();
+        var scheduler = new InProcessScheduler(new ScriptedInvoker(r => r.Role == "generator" ? $"answer {r.ModelId}" : null));
+
+        var state = Query();
+        for (var layer = 0; layer < arch.Layers.Count; layer++)
+        {
+            state = await runner.RunLayerAsync(arch, layer, state, scheduler, CancellationToken.None);
+        }
+
+        var whole = await runner.RunAsync(arch, Query(), scheduler, CancellationToken.None);
+        Assert.Equal(whole.Answer, ArchitectureRunner.FinalAnswer(state));
+        Assert.Equal(whole.FinalState.Candidates, state.Candidates);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileCallsInFlight_StopsPromptly()
+    {
+        using var cts = new CancellationTokenSource();
+        var invoker = new ScriptedInvoker(delay: TimeSpan.FromSeconds(30));
+        var run = new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(invoker), cts.Token);
+
+        cts.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(8, invoker.Calls.Count);
+    }
+
+    [Fact]
     public void FinalAnswer_NoCandidates_IsNull()
     {
         Assert.Null(ArchitectureRunner.FinalAnswer(Query()));
