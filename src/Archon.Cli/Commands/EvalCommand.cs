@@ -96,6 +96,14 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
         output.WriteLine(result.Summary.Format());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {resultsPath}"));
+        if (settings.Compare is { } other)
+        {
+            var (otherName, otherScores) = EvalResultsReader.Read(other);
+            var mine = result.Items.Where(i => i.Score.Scored).ToDictionary(i => i.ItemId, i => i.Score.Value);
+            var cmp = Archon.Core.Evaluation.Statistics.PairedComparison.Compute(otherScores, mine, settings.Seed);
+            output.WriteLine((simulated ? "[SIMULATED] " : "") + cmp.Format(otherName, architecture.Name));
+        }
+
         var failed = result.Items.Where(i => i.Error is not null).ToList();
         foreach (var f in failed.Take(5)) { error.WriteLine($"item {f.ItemId}: {f.Error}"); }
         return failed.Count == 0 ? 0 : 1;

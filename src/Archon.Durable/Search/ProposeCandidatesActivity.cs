@@ -1,4 +1,5 @@
 using Archon.Core.Search;
+using Archon.Durable.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Search;
@@ -19,6 +20,16 @@ public sealed class ProposeCandidatesActivity(SearchWorkspace workspace) : TaskA
         var history = results.OrderBy(r => r.Sequence).ThenBy(r => r.CandidateId, StringComparer.Ordinal).Select(r => r.ToObservation()).ToList();
         var view = new SearchHistory(history, session.Spec.Lambda);
         var devItems = workspace.Environment.Items(session.Spec, "dev").Count;
+        // A round interrupted by a restart is finished as proposed (its finished candidates are skipped by their
+        // sub-orchestrations): proposing afresh from a half-finished round would make the resumed search differ from an
+        // uninterrupted one.
+        var finished = results.Select(r => r.CandidateId).ToHashSet(StringComparer.Ordinal);
+        if (await workspace.Store.GetJsonAsync<ProposalBatch>(SearchBlobs.Round(input), CancellationToken.None).ConfigureAwait(false) is { } pending
+            && pending.Candidates.Any(c => !finished.Contains(c.CandidateId)))
+        {
+            return pending;
+        }
+
         var proposals = session.Algorithm.Propose(history);
         var candidates = proposals.Select((p, i) =>
         {
@@ -26,6 +37,8 @@ public sealed class ProposeCandidatesActivity(SearchWorkspace workspace) : TaskA
             var id = SearchBlobs.CandidateId(session.Space.IndexOf(p.Point), "dev", p.Fidelity, items);
             return new CandidateInput(input, id, p.Point.Key, p.Fidelity, p.Bracket, "dev", items, session.Spec.ItemParallelism, results.Count + i);
         }).ToList();
-        return new ProposalBatch(history.Count / Math.Max(1, session.Spec.BatchSize) + 1, view.EvaluationsUsed, view.Latest.Count, candidates);
+        var batch = new ProposalBatch(history.Count / Math.Max(1, session.Spec.BatchSize) + 1, view.EvaluationsUsed, view.Latest.Count, candidates);
+        await workspace.Store.PutJsonAsync(SearchBlobs.Round(input), batch, CancellationToken.None).ConfigureAwait(false);
+        return batch;
     }
 }

@@ -5,12 +5,15 @@ namespace Archon.Durable.Search;
 /// <summary>
 /// Search blobs beyond <see cref="BlobLayout"/> (spec, candidates, leaderboard live there). All under
 /// <c>archon-search/{searchId}/</c>: <c>ranking.json</c> (preprocessing), <c>pareto.json</c>, <c>best-architecture.json</c>
-/// (a config <c>archon run</c> accepts), <c>report/…</c> (report.html, plots as PNG and SVG). Search cache entries
+/// (a config <c>archon run</c> accepts), <c>round.json</c> (the round in progress), <c>report/…</c> (report.html, plots as PNG and SVG). Search cache entries
 /// (response cache and layer-prefix states) live in <c>archon-cache/search/…</c>, shared by all searches.
 /// </summary>
 public static class SearchBlobs
 {
     public static BlobRef Ranking(string searchId) => new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/ranking.json");
+
+    /// <summary>The round in progress: written before its candidates start, so a restart finishes that same round.</summary>
+    public static BlobRef Round(string searchId) => new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/round.json");
 
     public static BlobRef Pareto(string searchId) => new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/pareto.json");
 

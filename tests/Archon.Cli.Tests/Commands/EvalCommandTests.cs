@@ -46,6 +46,27 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_CompareWithEarlierRun_PrintsPairedComparison()
+    {
+        EvalSettings Settings(string arch, string output, string? compare = null) => new()
+        {
+            Architecture = Path.Combine(RepoRoot, "examples", "sim", arch + ".json"),
+            Benchmark = "builtin",
+            Models = Path.Combine(RepoRoot, "catalog", "sim-fleet.json"),
+            Limit = 30,
+            Output = output,
+            Compare = compare,
+        };
+        var first = Path.Combine(dir.FullName, "a.jsonl");
+        Assert.Equal(0, await new EvalCommand(output, error).ExecuteAsync(null!, Settings("single-large-70b", first), CancellationToken.None));
+        Assert.Equal(0, await new EvalCommand(output, error).ExecuteAsync(null!,
+            Settings("large-70b-10-samples-strong-fuser", Path.Combine(dir.FullName, "b.jsonl"), first), CancellationToken.None));
+        Assert.Contains("large-70b-10-samples-strong-fuser − single-large-70b:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("paired 95% CI", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("n=30", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Execute_DatasetBenchmarkWithMissingDir_ClearErrorExitTwo()
     {
         var code = await new EvalCommand(output, error).ExecuteAsync(null!, new EvalSettings

@@ -38,7 +38,8 @@ public sealed class MultiFidelitySearch(SearchSpace space, SearchAlgorithmOption
             }
         }
 
-        var size = (int)Math.Pow(options.Eta, options.Rungs - 1);
+        // A bracket starts at least a batch of architectures, so one GP fit serves a whole round.
+        var size = Math.Max((int)Math.Pow(options.Eta, options.Rungs - 1), options.BatchSize);
         var bracketCost = BracketCost(size);
         if (bracketCost > remaining + 1e-9)
         {

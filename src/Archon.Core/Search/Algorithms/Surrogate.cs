@@ -15,7 +15,7 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
     private const int TopByMean = 300;
     private const int RandomPool = 700;
     private const int MaxGridObservations = 200;
-    private const int MaxTrainingPoints = 400;
+    private const int MaxTrainingPoints = 300;
     private readonly Dictionary<string, GpHyperparameters> _memo = [];
 
     public GaussianProcess Fit(SearchHistory view, double lambda)

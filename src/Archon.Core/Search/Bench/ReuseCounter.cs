@@ -6,7 +6,7 @@ namespace Archon.Core.Search.Bench;
 /// same (model, sample, item) was asked before — the generator layer of "top-3 × 2 samples" is part of "top-5 × 4" —
 /// every later layer is paid once per (prefix key, item), since candidates sharing their first layers share those
 /// layers' outputs, and a fuser call once per (input prefix, model, sample, item), since wider fusion layers contain
-/// the narrower ones' calls. Items are the first k of one shuffled order, so the calls of a prefix are paid up to the largest k.
+/// the narrower ones' calls; the unit-test generator (which sees only the question) once per (model, sample, item). Items are the first k of one shuffled order, so the calls of a prefix are paid up to the largest k.
 /// </summary>
 public sealed class ReuseCounter(ArchitectureEncoder encoder)
 {
@@ -42,6 +42,18 @@ public sealed class ReuseCounter(ArchitectureEncoder encoder)
                     for (var sample = 0; sample < c.Samples; sample++)
                     {
                         Count(before + "#" + c.Model + "#" + sample, 1, items);
+                    }
+                }
+            }
+            else if (components.All(c => c.Type == "unit_test_generator"))
+            {
+                // The unit-test generator's prompt is the question alone: one call per (model, sample, item) for every
+                // architecture that has the layer.
+                foreach (var c in components)
+                {
+                    for (var sample = 0; sample < c.Samples; sample++)
+                    {
+                        Count("unit-tests#" + c.Model + "#" + sample, 1, items);
                     }
                 }
             }

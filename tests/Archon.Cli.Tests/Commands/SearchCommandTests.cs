@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Archon.Cli.Commands;
+using Archon.Core.Architecture;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Tests.Commands;
+
+public sealed class SearchCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"archon-cli-search-{Guid.NewGuid():N}");
+
+    private const string TinySpec = """
+        {
+          "name": "tiny", "catalog": "sim", "benchmark": "builtin", "dev_items": 6, "test_items": 4,
+          "algorithm": "bo", "seed": 2, "max_evaluations": 5, "min_evaluations": 5, "batch_size": 3, "initial_points": 3,
+          "top_n": 1, "item_parallelism": 6, "ranking_ensembles": 1,
+          "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3],
+                     "pre_fuser": ["none", "ranker"], "evaluation": ["none"] }
+        }
+        """;
+
+    private static async Task<int> Run(params string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(c =>
+        {
+            c.AddCommand<SearchCommand>("search");
+            c.AddCommand<ReportCommand>("report");
+            c.AddBranch("bench", b => b.AddCommand<BenchSearchCommand>("search"));
+        });
+        return await app.RunAsync(args);
+    }
+
+    [Fact]
+    public async Task Search_TinySpecOnSimFleet_WritesBestArchitectureAndReportThatReportReRenders()
+    {
+        Directory.CreateDirectory(_root);
+        var spec = Path.Combine(_root, "tiny.json");
+        await File.WriteAllTextAsync(spec, TinySpec);
+        var store = Path.Combine(_root, "store");
+
+        Assert.Equal(0, await Run("search", spec, "--id", "tiny", "--store", store, "--json"));
+
+        var dir = Path.Combine(store, "archon-search", "tiny");
+        var best = ArchitectureLoader.Load(Path.Combine(dir, "best-architecture.json"));
+        Assert.True(best.Succeeded, string.Join("; ", best.Errors));
+        Assert.True(File.Exists(Path.Combine(dir, "report", "report.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "candidates")));
+
+        var reRendered = Path.Combine(_root, "again");
+        Assert.Equal(0, await Run("report", dir, "--out", reRendered));
+        Assert.Contains("SIMULATED", await File.ReadAllTextAsync(Path.Combine(reRendered, "report.html")));
+        Assert.True(File.Exists(Path.Combine(reRendered, "score-vs-cost.png")));
+    }
+
+    [Fact]
+    public async Task Search_BadSpec_ExitsTwoWithoutStackTrace()
+    {
+        Directory.CreateDirectory(_root);
+        var spec = Path.Combine(_root, "bad.json");
+        await File.WriteAllTextAsync(spec, """{ "benchmark": "nope" }""");
+        Assert.Equal(2, await Run("search", spec, "--store", Path.Combine(_root, "store")));
+    }
+
+    [Fact]
+    public async Task Report_MissingFolder_ExitsTwo()
+    {
+        Assert.Equal(2, await Run("report", Path.Combine(_root, "missing")));
+    }
+
+    [Fact]
+    public async Task BenchSearch_Json_HasTheDocumentedShape()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, await Run("bench", "search", "--seeds", "2", "--algorithms", "random,bo", "--items", "40", "--max-evaluations", "16", "--json"));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal(9576, root.GetProperty("space_size").GetInt32());
+        Assert.Equal(2, root.GetProperty("seeds").GetInt32());
+        Assert.Equal(["random", "bo"], root.GetProperty("algorithms").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.All(root.GetProperty("algorithms").EnumerateArray(), a =>
+        {
+            Assert.InRange(a.GetProperty("success_rate").GetDouble(), 0, 1);
+            Assert.InRange(a.GetProperty("median_evaluations").GetDouble(), 1, 16);
+        });
+        Assert.True(root.GetProperty("model_calls_with_reuse").GetInt64() < root.GetProperty("model_calls_without_reuse").GetInt64());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Archon.Core.Evaluation;
+using Archon.Core.Execution;
+using Archon.Core.Search;
+using Archon.Core.Search.Bench;
+using Archon.Core.Search.Execution;
+
+namespace Archon.Core.Tests.Search;
+
+public sealed class CandidateItemRunnerTests
+{
+    private sealed class CountingInvoker : IModelInvoker
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            var text = $"{request.Role} {request.ModelId} s{request.SampleIndex}: the answer is 4 ({request.Messages.Sum(m => m.Content.Length)})";
+            return Task.FromResult(new ModelCallResult(request.CallId, text, 10, 5, 0.001m, 50, 0, false, null, DateTimeOffset.UnixEpoch));
+        }
+    }
+
+    private static readonly BenchmarkItem Item = new() { Id = "item-1", Benchmark = "t", Family = "math", Turns = ["What is 2+2?"], Reference = "4" };
+
+    private static readonly ArchitectureEncoder Encoder = new(LandscapeFleet.Ranking());
+
+    [Fact]
+    public async Task RunAsync_SecondCandidateSharingPrefix_ReusesLayersAndCachedCalls()
+    {
+        var invoker = new CountingInvoker();
+        var cache = new InMemorySearchCache();
+        var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, cache);
+        var shallow = Encoder.Encode(new SearchPoint(3, 2, 2, 3, PreFuserOption.None, EvaluationOption.None));
+        var deep = Encoder.Encode(new SearchPoint(3, 2, 3, 3, PreFuserOption.None, EvaluationOption.None));
+
+        var first = await runner.RunAsync(shallow, Item, default);
+        var afterFirst = invoker.Calls;
+        var second = await runner.RunAsync(deep, Item, default);
+
+        Assert.Equal(6 + 3 + 1, first.CallsNeeded);
+        Assert.Equal(first.CallsNeeded, first.CallsMade);
+        Assert.Equal(6 + 3 + 3 + 1, second.CallsNeeded);
+        Assert.Equal(2, second.ReusedLayers);
+        // New: the second fusion layer and the final fuser — except the second layer's top fuser, whose call (same model,
+        // sample and input) is exactly `shallow`'s final fuser call, answered by the response cache.
+        Assert.Equal(2 + 1, second.CallsMade);
+        Assert.Equal(afterFirst + 3, invoker.Calls);
+        Assert.Equal(second.CallsNeeded * 0.001m, second.Totals.CostUsd);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameCandidateTwice_MakesNoNewCallsAndSameAnswer()
+    {
+        var invoker = new CountingInvoker();
+        var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
+        var arch = Encoder.Encode(new SearchPoint(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
+
+        var a = await runner.RunAsync(arch, Item, default);
+        var calls = invoker.Calls;
+        var b = await runner.RunAsync(arch, Item, default);
+
+        Assert.Equal(a.Answer, b.Answer);
+        Assert.Equal(calls, invoker.Calls);
+        Assert.Equal(0, b.CallsMade);
+        Assert.Equal(a.Totals.Calls, b.Totals.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_WiderGeneratorLayer_AnswersSharedGeneratorCallsFromResponseCache()
+    {
+        var invoker = new CountingInvoker();
+        var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
+        await runner.RunAsync(Encoder.Encode(new SearchPoint(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
+
+        var wider = await runner.RunAsync(Encoder.Encode(new SearchPoint(3, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
+
+        // Top-3 × 2 contains top-2 × 2: only the third model's two samples and the (differently fed) fuser are new.
+        Assert.Equal(2 + 1, wider.CallsMade);
+    }
+}

@@ -1,0 +1,40 @@
+using Archon.Core.Search;
+
+namespace Archon.Core.Tests.Search;
+
+public sealed class SearchSpecLoaderTests
+{
+    [Fact]
+    public void Load_SampleDefaultSpec_IsValidAndSimulated()
+    {
+        var spec = SearchSpecLoader.Load(Path.Combine(TestPaths.RepoRoot, "samples", "search", "default.json"));
+        Assert.Equal("sim", spec.Catalog);
+        Assert.Equal("builtin", spec.Benchmark);
+        Assert.Contains(spec.Algorithm, SearchAlgorithms.Names);
+        Assert.Null(SearchSpecLoader.Validate(spec));
+    }
+
+    [Theory]
+    [InlineData("""{ "algorithm": "annealing" }""", "algorithm")]
+    [InlineData("""{ "dev_items": 0 }""", "dev_items")]
+    [InlineData("""{ "space": { "generators": [5, 2] } }""", "space.generators")]
+    [InlineData("""{ "space": { "pre_fuser": ["critic"] } }""", "space.pre_fuser")]
+    [InlineData("""{ "budget": { "max_calls": 0 } }""", "budget")]
+    [InlineData("""{ "colour": "blue" }""", "colour")]
+    [InlineData("""{ "seed": "one" }""", "seed")]
+    public void Parse_BrokenRule_NamesSourceAndField(string json, string field)
+    {
+        var error = Assert.Throws<SearchSpecException>(() => SearchSpecLoader.Parse(json, "spec.json"));
+        Assert.StartsWith("spec.json", error.Message);
+        Assert.Contains(field, error.Message);
+    }
+
+    [Fact]
+    public void Bounds_FromSpec_BuildsTheConfiguredSpace()
+    {
+        var spec = SearchSpecLoader.Parse("""{ "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3], "pre_fuser": ["none"], "evaluation": ["none", "verifier"] } }""", "s");
+        var space = new SearchSpace(SearchSpecLoader.Bounds(spec), new ArchitectureEncoder(Archon.Core.Search.Bench.LandscapeFleet.Ranking()));
+        // (3 generators × 2 samples) × (1 + 2 widths) × 1 × 2 = 36.
+        Assert.Equal(36, space.Count);
+    }
+}
