@@ -120,7 +120,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ARCHON_MODEL_CATALOG', value: string(modelCatalog) }
         { name: 'ARCHON_DATASET_LOCATION', value: datasetLocation }
         // Timer-triggered search (Archon.Durable ScheduledSearchOptions): six-field NCRONTAB, instance id, spec JSON.
-        { name: 'ARCHON_SEARCH_CRON', value: searchSchedule }
+        { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }
         { name: 'ARCHON_SEARCH_ID', value: searchId }
         { name: 'ARCHON_SEARCH_SPEC', value: searchSpec }
       ]

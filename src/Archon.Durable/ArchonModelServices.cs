@@ -1,5 +1,6 @@
 using Archon.Core.Execution;
 using Archon.Core.Providers;
+using Archon.Core.Simulation;
 using Archon.Durable.Caching;
 using Archon.Durable.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,9 +22,15 @@ public static class ArchonModelServices
     public static IServiceCollection AddArchonModels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(_ => LoadCatalog(configuration));
-        services.TryAddSingleton(sp => new ModelClientFactory(
-            sp.GetRequiredService<ModelCatalog>(),
-            new ModelClientFactoryOptions { Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()) }));
+        services.TryAddSingleton(sp =>
+        {
+            var factory = new ModelClientFactory(
+                sp.GetRequiredService<ModelCatalog>(),
+                new ModelClientFactoryOptions { Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()) });
+            // The SIMULATED provider, for catalogs that use it; API results then carry the SIMULATED label.
+            SimProvider.Register(factory, SimulatorKnowledge.Shared);
+            return factory;
+        });
         services.TryAddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
         return services;
     }

@@ -14,6 +14,21 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
 {
+    private readonly TextWriter output;
+    private readonly IAnsiConsole console;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass a writer.
+    public BenchLatencyCommand()
+        : this(Console.Out)
+    {
+    }
+
+    internal BenchLatencyCommand(TextWriter output)
+    {
+        this.output = output;
+        console = CliConsole.For(output);
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, BenchLatencySettings settings, CancellationToken cancellationToken)
     {
         var latency = TimeSpan.FromMilliseconds(settings.LatencyMs);
@@ -22,7 +37,7 @@ public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
             : await LatencyBenchmark.RunAsync(latency, settings.Runs, cancellationToken);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(r));
+            output.WriteLine(JsonSerializer.Serialize(r));
             return 0;
         }
 
@@ -33,8 +48,8 @@ public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
         table.AddRow("ratio measured / critical path (goal ≤ 1.10)", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");
         table.AddRow("speedup vs sequential", $"{r.SpeedupVsSequential.ToString("0.00", CultureInfo.InvariantCulture)}×");
-        AnsiConsole.MarkupLineInterpolated($"8 generators → critic → ranker → fuser, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
-        AnsiConsole.Write(table);
+        console.MarkupLineInterpolated($"8 generators → critic → ranker → fuser, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
+        console.Write(table);
         return 0;
     }
 }

@@ -16,7 +16,7 @@ namespace Archon.Cli.Commands;
 internal static class DurableRun
 {
     public static async Task<(PipelineResult? Result, string? Error)> RunAsync(
-        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, CancellationToken cancellationToken)
+        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, TextWriter log, CancellationToken cancellationToken)
     {
         var store = new FileResultStore(storeRoot);
         await using var host = await EmbeddedDurableHost.StartAsync(services =>
@@ -27,7 +27,7 @@ internal static class DurableRun
         }, cancellationToken: cancellationToken);
 
         var limited = budget.MaxCalls is not null || budget.MaxInputTokens is not null || budget.MaxOutputTokens is not null || budget.MaxCostUsd is not null;
-        var prices = architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0).Distinct()
+        var prices = architecture.ModelIds()
             .ToDictionary(m => m, m => catalog.TryResolve(m, out var e) ? new ModelPrice(e.InputPricePerMillion, e.OutputPricePerMillion) : new ModelPrice(0m, 0m));
         var request = new InferenceRequest([new ChatTurn("user", prompt)], architecture, Budget: limited ? budget : null, Prices: limited ? prices : null);
         var id = $"run-{Guid.NewGuid():N}";
@@ -37,7 +37,7 @@ internal static class DurableRun
             return (null, outcome.BudgetExceeded ? $"budget: {outcome.Error}" : $"run failed: {outcome.Error}");
         }
 
-        Console.Error.WriteLine($"trace: {Path.Combine(store.Location, outcome.Trace!.Container, outcome.Trace.Name)}");
+        log.WriteLine($"trace: {Path.Combine(store.Location, outcome.Trace!.Container, outcome.Trace.Name)}");
         return (outcome.Result, null);
     }
 }

@@ -49,6 +49,10 @@ public sealed class EvalSettings : CommandSettings
     [Description("Per-item results (JSONL). Default: eval-results/<architecture>.<benchmark>.<split>.seed<S>.jsonl")]
     public string? Output { get; init; }
 
+    [CommandOption("--compare <RESULTS_JSONL>")]
+    [Description("Per-item results of another run on the same items: print a paired comparison (difference, paired bootstrap CI, sign test).")]
+    public string? Compare { get; init; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Architecture) ? ValidationResult.Error("--architecture is required")
         : string.IsNullOrWhiteSpace(Benchmark) ? ValidationResult.Error("--benchmark is required")

@@ -5,6 +5,7 @@ using Archon.Core.Architecture;
 using Archon.Core.Caching;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
+using Archon.Core.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,46 +18,50 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class RunCommand : AsyncCommand<RunSettings>
 {
+    /// <summary>First line of every run on the "sim" provider: its figures are not real model output.</summary>
+    internal const string SimulatedLabel = "SIMULATED (provider sim: deterministic stand-ins, not real models)";
+
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+    private readonly IAnsiConsole console;
+
+    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
+    public RunCommand()
+        : this(Console.Out, Console.Error)
+    {
+    }
+
+    internal RunCommand(TextWriter output, TextWriter error)
+    {
+        this.output = output;
+        this.error = error;
+        console = CliConsole.For(output);
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var path = ArchitectureLocator.Find(settings.Architecture);
-        if (path is null)
-        {
-            return Fail($"architecture \"{settings.Architecture}\" not found (searched: {string.Join(", ", ArchitectureLocator.SearchDirectories())})");
-        }
-
-        var loaded = ArchitectureLoader.Load(path);
-        if (!loaded.Succeeded)
-        {
-            return Fail(string.Join(Environment.NewLine, loaded.Errors));
-        }
-
-        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
-        if (catalogPath is null)
-        {
-            return Fail("no model catalog: pass --models FILE or set ARCHON_MODELS (see docs/model-catalog.md)");
-        }
-
+        ArchitectureConfig architecture;
         ModelCatalog catalog;
         try
         {
-            catalog = ModelCatalog.Load(catalogPath);
+            architecture = ArchitectureLocator.Load(settings.Architecture);
+            catalog = ModelCatalog.LoadOrDefault(settings.Models);
         }
-        catch (CatalogException ex)
+        catch (Exception ex) when (ex is ArgumentException or CatalogException)
         {
             return Fail(ex.Message);
         }
 
-        var architecture = loaded.Architecture!;
         catalog = catalog.ForArchitecture(architecture);
         var problems = catalog.Unresolved(architecture).ToList();
         await using var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
         {
             Cache = settings.CacheDir is { } dir ? new FileResponseCacheStore(dir) : null,
         });
+        SimProvider.Register(factory, new SimulatorKnowledge());
         if (problems.Count == 0)
         {
-            problems.AddRange(factory.Preflight(architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0)));
+            problems.AddRange(factory.Preflight(architecture.ModelIds()));
         }
 
         if (problems.Count > 0)
@@ -68,10 +73,10 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         PipelineResult result;
         if (settings.Host == HostKind.Durable)
         {
-            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, error, cancellationToken);
             if (outcome.Result is null)
             {
-                Console.Error.WriteLine(outcome.Error);
+                error.WriteLine(outcome.Error);
                 return 1;
             }
 
@@ -86,15 +91,15 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             }
             catch (BudgetExceededException ex)
             {
-                Console.Error.WriteLine($"budget: {ex.Message}");
+                error.WriteLine($"budget: {ex.Message}");
                 return 1;
             }
         }
 
-        var label = catalog.Models.Any(m => m.Provider is "loopback") ? "LOOPBACK (canned replies from the in-process endpoint; no model knowledge)" : null;
+        var label = Label(catalog, architecture);
         if (settings.Json)
         {
-            Console.WriteLine(RunJson.Render(architecture, result, label));
+            output.WriteLine(RunJson.Render(architecture, result, label));
         }
         else
         {
@@ -104,15 +109,31 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         return result.Answer is null ? 1 : 0;
     }
 
-    private static void Print(ArchitectureConfig architecture, PipelineResult result, string? label)
+    private static string? Label(ModelCatalog catalog, ArchitectureConfig architecture)
+    {
+        var labels = new List<string>();
+        if (SimProvider.AnySimulated(catalog, architecture.ModelIds()))
+        {
+            labels.Add(SimulatedLabel);
+        }
+
+        if (catalog.Models.Any(m => m.Provider is "loopback"))
+        {
+            labels.Add("LOOPBACK (canned replies from the in-process endpoint; no model knowledge)");
+        }
+
+        return labels.Count == 0 ? null : string.Join("; ", labels);
+    }
+
+    private void Print(ArchitectureConfig architecture, PipelineResult result, string? label)
     {
         if (label is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]{label}[/]");
+            console.MarkupLineInterpolated($"[yellow]{label}[/]");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
-        AnsiConsole.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
+        console.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
+        console.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
         var layers = new Table().AddColumns("layer", "components", "calls", "failed", "slowest call", "tokens in/out", "cost");
         foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))
         {
@@ -127,20 +148,20 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
                 $"${group.Sum(e => e.Result.CostUsd).ToString("0.####", CultureInfo.InvariantCulture)}");
         }
 
-        AnsiConsole.Write(layers);
+        console.Write(layers);
         var t = result.Totals;
-        AnsiConsole.MarkupLineInterpolated(
+        console.MarkupLineInterpolated(
             $"[grey]calls {t.Calls} (failed {t.FailedCalls}, cached {t.CachedCalls}, retries {t.Retries}) · tokens in {t.InputTokens} out {t.OutputTokens} · cost ${t.CostUsd.ToString("0.####", CultureInfo.InvariantCulture)}[/]");
         foreach (var note in result.FinalState.Notes)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
+            console.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
         }
     }
 
-    private static int Fail(string message)
+    private int Fail(string message)
     {
         // Plain stderr: error lines must not wrap or carry markup, so scripts and users can read them whole.
-        Console.Error.WriteLine($"error: {message}");
+        error.WriteLine($"error: {message}");
         return 2;
     }
 }

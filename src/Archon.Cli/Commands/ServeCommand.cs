@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Net;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
+using Archon.Core.Simulation;
 using Archon.Durable;
 using Archon.Durable.Architectures;
 using Archon.Durable.Caching;
@@ -98,17 +99,28 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             }
 
             services.AddSingleton(catalog);
-            services.AddSingleton(sp => new ModelClientFactory(catalog, new ModelClientFactoryOptions
+            services.AddSingleton(sp =>
             {
-                Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
-            }));
+                var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
+                {
+                    Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
+                });
+                SimProvider.Register(factory, SimulatorKnowledge.Shared);
+                return factory;
+            });
             services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
             services.AddSingleton<IArchitectureCatalog>(architectures);
-            services.AddArchonSearch(configuration); // POST /api/search runs the search orchestration's activities here
+            // POST /api/search: the search environment is the model catalog plus the benchmark registry.
+            services.AddArchonSearch(configuration);
             services.AddArchonTelemetry(configuration, "archon-serve");
         }, cancellationToken);
 
         var names = await architectures.ListAsync(cancellationToken);
+        if (catalog.Models.Any(m => m.Provider == SimProvider.Name))
+        {
+            AnsiConsole.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
         AnsiConsole.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
         try

@@ -84,6 +84,8 @@ public sealed class ModelClientFactory : IAsyncDisposable
         }
 
         var builder = new ChatClientBuilder(create(entry));
+        // Outermost: one gen_ai span per logical call (model, tokens), cache hits and retries included; free without a listener.
+        builder.UseOpenTelemetry();
         if (options.Cache is { } cache)
         {
             builder.UseResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}");

@@ -10,12 +10,14 @@ public static class SimProvider
 {
     public const string Name = "sim";
 
-    public static void Register(ModelClientFactory factory, SimulatorKnowledge knowledge, IReadOnlyList<SimModelProfile>? profiles = null, int seed = 0)
+    /// <param name="delayScale">0 = answer at once; 1 = wait each profile's simulated latency in real time (so latency
+    /// measured by the provider stack reflects the profile).</param>
+    public static void Register(ModelClientFactory factory, SimulatorKnowledge knowledge, IReadOnlyList<SimModelProfile>? profiles = null, int seed = 0, double delayScale = 0)
     {
         var byId = (profiles ?? SimFleet.Default).ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         factory.RegisterProvider(Name, entry =>
             byId.TryGetValue(entry.ModelName, out var p) || byId.TryGetValue(entry.Id, out p)
-                ? new SimulatedChatClient(p, knowledge, seed)
+                ? new SimulatedChatClient(p, knowledge, seed) { DelayScale = delayScale }
                 : throw new CatalogException($"model '{entry.Id}' uses provider \"sim\" but no SIMULATED profile has that id (known: {string.Join(", ", byId.Keys)})"));
     }
 

@@ -67,6 +67,12 @@ public sealed class ArchonApiServer : IAsyncDisposable
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IArchitectureCatalog>());
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IResultStore>());
             builder.Services.AddSingleton(durable.Client);
+            if (durable.Services.GetService<Archon.Core.Providers.ModelCatalog>() is { } modelCatalog)
+            {
+                // Lets results of simulator-backed architectures be labelled SIMULATED.
+                builder.Services.AddSingleton(modelCatalog);
+            }
+
             builder.Services.AddSingleton<IOptions<ArchonApiOptions>>(Options.Create(options.Api));
             builder.Services.AddArchonApiHandlers();
             var app = builder.Build();

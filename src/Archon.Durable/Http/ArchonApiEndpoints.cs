@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Archon.Durable.Http;
 
@@ -18,7 +19,8 @@ public static class ArchonApiEndpoints
         services.AddSingleton<InferenceHttpHandler>();
         services.AddSingleton<OpenAiHttpHandler>();
         services.AddSingleton<SearchHttpHandler>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ResultLabeler(sp.GetService<Archon.Core.Providers.ModelCatalog>()));
         return services;
     }
 

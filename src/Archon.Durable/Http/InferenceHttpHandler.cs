@@ -12,7 +12,7 @@ namespace Archon.Durable.Http;
 /// POST /api/inference and GET /api/inference/{id}. A plain class: the Functions wrappers and `archon serve` both call it.
 /// Input is validated before anything is scheduled, so bad input is a 4xx and never a failed orchestration.
 /// </summary>
-public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options)
+public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -57,7 +57,7 @@ public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<
 
             if (wait > 0 && await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(wait), cancellationToken) is { } done)
             {
-                return Results.Ok(InferenceStatusView.From(done));
+                return Results.Ok(InferenceStatusView.From(done, labeler));
             }
 
             var urls = StatusUrls.For(request, "inference", id);
@@ -73,6 +73,6 @@ public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<
             return ApiErrors.NotFound("id", $"no inference has id '{id}'");
         }
 
-        return Results.Ok(InferenceStatusView.From(metadata));
+        return Results.Ok(InferenceStatusView.From(metadata, labeler));
     }
 }

@@ -16,10 +16,13 @@ public sealed record InferenceStatusView(
     string? Trace,
     string? Architecture,
     IReadOnlyList<string>? Notes,
-    string? Error)
+    string? Error,
+    string? Label = null)
 {
-    public static InferenceStatusView From(OrchestrationMetadata metadata)
+    /// <param name="labeler">Adds the SIMULATED label when the run's architecture uses the simulator.</param>
+    public static InferenceStatusView From(OrchestrationMetadata metadata, ResultLabeler? labeler = null)
     {
+        var label = labeler?.LabelFor(metadata.SerializedInput is null ? null : metadata.ReadInputAs<InferenceRequest>()?.Architecture);
         var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<InferenceResult>() : null;
         return new InferenceStatusView(
             metadata.InstanceId,
@@ -32,6 +35,7 @@ public sealed record InferenceStatusView(
             result?.Trace.ToString(),
             result?.Architecture,
             result?.Notes,
-            metadata.FailureDetails?.ErrorMessage);
+            metadata.FailureDetails?.ErrorMessage,
+            label);
     }
 }

@@ -15,7 +15,7 @@ namespace Archon.Durable.Http;
 /// model call of the architecture. Sampling fields (temperature, max_tokens, ...) are ignored: the architecture
 /// decides them per component. Streaming and n &gt; 1 are rejected with a 400 naming the field.
 /// </summary>
-public sealed class OpenAiHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time)
+public sealed class OpenAiHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -88,7 +88,8 @@ public sealed class OpenAiHttpHandler(IArchitectureCatalog catalog, IOptions<Arc
             var completion = new OpenAiShapes.ChatCompletion(
                 id, "chat.completion", time.GetUtcNow().ToUnixTimeSeconds(), architecture!.Name,
                 [new OpenAiShapes.Choice(0, new OpenAiShapes.Message("assistant", result.Answer), "stop")],
-                usage, "archon");
+                usage, labeler?.LabelFor(architecture) is null ? "archon" : "archon-SIMULATED",
+                labeler?.LabelFor(architecture));
             return Results.Json(completion, OpenAiShapes.Json);
         }
     }

@@ -12,7 +12,8 @@ public static class OpenAiShapes
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public sealed record ChatCompletion(string Id, string Object, long Created, string Model, IReadOnlyList<Choice> Choices, Usage Usage, string SystemFingerprint);
+    /// <param name="ArchonLabel">"SIMULATED ..." when the architecture uses the simulator (extra field; SDKs ignore it).</param>
+    public sealed record ChatCompletion(string Id, string Object, long Created, string Model, IReadOnlyList<Choice> Choices, Usage Usage, string SystemFingerprint, string? ArchonLabel = null);
 
     public sealed record Choice(int Index, Message Message, string FinishReason);
 

@@ -90,7 +90,18 @@ public static class RequestParsing
             return (null, ApiErrors.BadRequest(field, "must not be empty"));
         }
 
-        var architecture = await catalog.FindAsync(name, cancellationToken).ConfigureAwait(false);
+        ArchitectureConfig? architecture;
+        try
+        {
+            architecture = await catalog.FindAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArchitectureException e)
+        {
+            // A registered file that no longer loads is the registration's fault, not a server crash.
+            return (null, ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, field,
+                $"architecture '{name}' is registered but invalid: {string.Join("; ", e.Errors.Take(3))}", "invalid_architecture"));
+        }
+
         return architecture is null
             ? (null, ApiErrors.NotFound(field, $"no registered architecture is named '{name}' (GET /api/v1/models lists them)"))
             : (architecture, null);

@@ -112,3 +112,14 @@ public sealed class DatasetTests
     public void Extract_Gsm8kForms_FinalNumber(string text, string expected) =>
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Gsm8kAnswerExtractor.Extract(text));
 }
+
+public sealed class DatasetOptionsTests
+{
+    [Fact]
+    public void Validate_MissingDirectory_NamesSetting() =>
+        Assert.Contains("Archon:Datasets:Directory", Assert.Single(new Archon.Core.Evaluation.Datasets.DatasetOptions { Directory = "/nonexistent/archon" }.Validate()), StringComparison.Ordinal);
+
+    [Fact]
+    public void Resolve_ExistingDirectory_Root() =>
+        Assert.Equal(Path.GetFullPath(TestPaths.DatasetsDir), new Archon.Core.Evaluation.Datasets.DatasetOptions { Directory = TestPaths.DatasetsDir }.Resolve().Root);
+}

@@ -109,4 +109,53 @@ public sealed class JudgeTests
         Assert.Contains(results, r => r.Detail == "model was M");
         Assert.Contains("You are a highly efficient assistant", judge.Requests[0].System, StringComparison.Ordinal);
     }
+
+    /// <summary>A judge that answers like the OpenAI client does when logprobs were requested.</summary>
+    private sealed class LogprobJudge(double pm, double pM) : Microsoft.Extensions.AI.IChatClient
+    {
+        public Microsoft.Extensions.AI.ChatOptions? LastOptions { get; private set; }
+
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            LastOptions = options;
+            var top = new[]
+            {
+                OpenAI.Chat.OpenAIChatModelFactory.ChatTokenTopLogProbabilityDetails("m", (float)Math.Log(pm), null),
+                OpenAI.Chat.OpenAIChatModelFactory.ChatTokenTopLogProbabilityDetails("M", (float)Math.Log(pM), null),
+            };
+            var first = OpenAI.Chat.OpenAIChatModelFactory.ChatTokenLogProbabilityDetails(pm >= pM ? "m" : "M", (float)Math.Log(Math.Max(pm, pM)), null, top);
+#pragma warning disable OPENAI001 // the model factory is marked for-evaluation; only this fake uses it
+            var completion = OpenAI.Chat.OpenAIChatModelFactory.ChatCompletion(id: "x", contentTokenLogProbabilities: [first]);
+#pragma warning restore OPENAI001
+            return Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, pm >= pM ? "m" : "M"))
+            {
+                RawRepresentation = completion,
+            });
+        }
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("not used");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public async Task AlpacaEvalScorer_JudgeWithLogprobs_WeightedPreferenceForModelPosition()
+    {
+        var items = AlpacaEvalLoader.Load(Datasets).Take(10).ToList();
+        var judge = new LogprobJudge(0.6, 0.2);
+        var scorer = new AlpacaEvalScorer(judge, JudgePromptFiles.LoadAlpacaEval(Datasets), seed: 3);
+        foreach (var item in items)
+        {
+            var score = await scorer.ScoreAsync(item, "answer", default);
+            var expected = score.Detail!.StartsWith("model was m", StringComparison.Ordinal) ? 0.75 : 0.25;
+            Assert.Equal(expected, score.Value, 5);
+        }
+
+        var raw = judge.LastOptions!.RawRepresentationFactory!(judge) as OpenAI.Chat.ChatCompletionOptions;
+        Assert.True(raw!.IncludeLogProbabilities);
+        Assert.Equal(5, raw.TopLogProbabilityCount);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class EndToEndLoopbackTests
     [Fact]
     public async Task RunAsync_EightGeneratorsThroughRealClient_AllReachTheServerTogether()
     {
-        await using var server = new LoopbackTestServer(latency: TimeSpan.FromMilliseconds(500));
+        await using var server = new LoopbackTestServer(latency: TimeSpan.FromSeconds(1));
         var catalog = new ModelCatalog([new ModelEntry { Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 16 }], "test");
         await using var factory = new ModelClientFactory(catalog);
         var arch = new ArchitectureConfig

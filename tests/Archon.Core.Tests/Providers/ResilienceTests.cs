@@ -115,7 +115,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task InvokeAsync_ConcurrencyCap_LimitsRequestsInFlight()
     {
-        await using var server = new LoopbackTestServer(_ => "ok", TimeSpan.FromMilliseconds(100));
+        await using var server = new LoopbackTestServer(_ => "ok", TimeSpan.FromMilliseconds(300));
         var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri) with { MaxConcurrency = 2 });
         await using var _ = factory;
 

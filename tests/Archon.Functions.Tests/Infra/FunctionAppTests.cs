@@ -69,7 +69,7 @@ public sealed class FunctionAppTests
     {
         var settings = Settings;
 
-        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_CRON", "ARCHON_SEARCH_ID", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
+        foreach (var name in new[] { "ARCHON_TASK_HUB", "ARCHON_MODEL_CATALOG", "ARCHON_DATASET_LOCATION", "ARCHON_SEARCH_SCHEDULE", "ARCHON_SEARCH_ID", "ARCHON_SEARCH_SPEC", "ArchonStorage__ServiceUri" })
         {
             Assert.True(settings.ContainsKey(name), $"missing app setting {name}");
         }
@@ -80,6 +80,22 @@ public sealed class FunctionAppTests
         // Flex Consumption rejects these: the runtime is declared in functionAppConfig instead.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
+    }
+
+    [Fact]
+    public void AppSettings_EveryPercentReferenceInHostJsonAndFunctions_IsProvided()
+    {
+        // "%NAME%" in host.json or a trigger attribute must resolve to an app setting, or the host fails to start.
+        var files = new[] { Path.Combine(InfraPaths.RepoRoot, "host.json") }
+            .Concat(Directory.GetFiles(Path.Combine(InfraPaths.RepoRoot, "src", "Archon.Functions"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
+        var referenced = files
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "%([A-Za-z0-9_]+)%").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("ARCHON_TASK_HUB", referenced);
+        Assert.All(referenced, name => Assert.True(Settings.ContainsKey(name), $"%{name}% is referenced but the template sets no app setting {name}"));
     }
 
     [Fact]

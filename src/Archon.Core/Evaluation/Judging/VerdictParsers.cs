@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Archon.Core.Evaluation.Judging;
 
-/// <summary>Winner of one pairwise judgment, in the judge's A/B positions.</summary>
-public enum PairwiseWinner { Error, A, B, Tie }
-
 /// <summary>
 /// Verdict parsers accepting every form the upstream parsers accept: FastChat (MT-Bench) <c>[[rating]]</c> with the
 /// <c>[rating]</c> fallback, <c>[[rating_a,rating_b]]</c>, <c>[[A]]/[[B]]/[[C]]</c>; Arena-Hard's configured regexes

@@ -63,7 +63,8 @@ public sealed class PythonSandbox
             _options.CpuSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _options.MemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _options.FileSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (isolation.DropsPrivileges ? _options.MaxProcesses : 0).ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList();
+            (isolation.DropsPrivileges ? _options.MaxProcesses : 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _options.AuditHook ? "1" : "0"]).ToList();
         var psi = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,

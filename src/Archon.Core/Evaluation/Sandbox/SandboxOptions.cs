@@ -17,6 +17,9 @@ public sealed record SandboxOptions
     public int MaxOutputChars { get; init; } = 16_384;
     /// <summary>python3 executable; resolved to its real path once (pyenv shims do not work for another uid).</summary>
     public string Python { get; init; } = "python3";
+    /// <summary>The in-process audit hook (file, socket, process bans). Only tests turn it off, to check the OS layer alone.</summary>
+    public bool AuditHook { get; init; } = true;
+
     /// <summary>uid/gid for privilege drop when running as root (65534 = nobody).</summary>
     public int UnprivilegedId { get; init; } = 65534;
 

@@ -5,7 +5,7 @@ internal static class SandboxRunnerScript
 {
     public const string Source = """
 # Archon sandbox runner (runs inside the sandbox, before the untrusted program).
-# argv: workdir cpu_seconds memory_bytes file_size_bytes max_processes ; the OK token arrives in ARCHON_SANDBOX_TOKEN.
+# argv: workdir cpu_seconds memory_bytes file_size_bytes max_processes audit_hook(1/0); the OK token arrives in ARCHON_SANDBOX_TOKEN.
 # Defence in depth on top of the OS layer (user+net+pid namespaces, unprivileged uid, rlimits, process-group kill):
 # an audit hook denies file access outside the work dir (read-only access to the Python installation is allowed),
 # sockets, process creation, signals and ctypes. Audit hooks are not a security boundary on their own (see docs/sandbox.md).
@@ -14,7 +14,7 @@ import resource
 import sys
 
 work = os.path.realpath(sys.argv[1])
-cpu, mem, fsize, nproc = (int(a) for a in sys.argv[2:6])
+cpu, mem, fsize, nproc, use_hook = (int(a) for a in sys.argv[2:7])
 token = os.environ.pop("ARCHON_SANDBOX_TOKEN", "")
 
 resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -35,7 +35,7 @@ blocked_prefixes = ("socket.", "subprocess.", "os.exec", "os.spawn", "os.posix_s
                     "os.kill", "os.killpg", "os.system", "os.setuid", "os.setgid", "os.chroot", "ctypes.",
                     "sys.addaudithook", "sys.setprofile", "sys.settrace", "pty.", "resource.setrlimit", "resource.prlimit",
                     "os.putenv", "os.unsetenv", "webbrowser.", "ftplib.", "smtplib.", "urllib.", "http.client.")
-blocked_modules = {"ctypes", "_ctypes", "mmap"}
+blocked_modules = {"ctypes", "_ctypes", "mmap", "_posixsubprocess"}
 write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 inside = lambda p: p == work or p.startswith(work + os.sep)
 
@@ -71,7 +71,8 @@ def _hook(event, args):
 
 
 code = compile(source, program_path, "exec")
-sys.addaudithook(_hook)
+if use_hook:
+    sys.addaudithook(_hook)
 del f, source
 namespace = {"__name__": "__main__", "__file__": program_path, "__builtins__": __builtins__}
 exec(code, namespace)

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Archon.Cli.Commands;
+
+namespace Archon.Cli.Tests.Commands;
+
+[Collection(EmbeddedHostCollection.Name)]
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("archon-run-");
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+
+    private static string SimArchitecture => Path.Combine(CliTestPaths.RepoRoot, "examples", "sim", "fleet-8-critic-rank-fuse.json");
+
+    private static string SimFleet => Path.Combine(CliTestPaths.RepoRoot, "catalog", "sim-fleet.json");
+
+    public void Dispose()
+    {
+        dir.Delete(recursive: true);
+        output.Dispose();
+        error.Dispose();
+    }
+
+    private Task<int> Run(RunSettings settings) => new RunCommand(output, error).ExecuteAsync(null!, settings, CancellationToken.None);
+
+    private RunSettings Settings(string host, bool json = false, string? architecture = null) => new()
+    {
+        Architecture = architecture ?? SimArchitecture,
+        Prompt = "What is 17 * 23?",
+        Models = SimFleet,
+        Host = host,
+        Json = json,
+        Store = Path.Combine(dir.FullName, "store"),
+    };
+
+    /// <summary>Bad input: exit 2, nothing on stdout, exactly one stderr line starting with <paramref name="prefix"/>.</summary>
+    private string SingleErrorLine(int code, string prefix)
+    {
+        Assert.Equal(2, code);
+        Assert.Equal("", output.ToString());
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(prefix, line, StringComparison.Ordinal);
+        return line;
+    }
+
+    [Theory]
+    [InlineData(HostKind.InProcess)]
+    [InlineData(HostKind.Durable)]
+    public async Task Execute_SimFleet_PrintsSimulatedLabelAnswerAndLayerTable(string host)
+    {
+        var code = await Run(Settings(host));
+
+        Assert.True(code == 0, error.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.StartsWith("SIMULATED", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("fleet-8-critic-rank-fuse (4 layers)", lines[1], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(lines[2]), "the answer line is empty");
+        Assert.Contains("generator ×7", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("calls 14 (failed 0", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HostKind.InProcess)]
+    [InlineData(HostKind.Durable)]
+    public async Task Execute_SimFleetJson_ParsesWithAnswerLabelAndUsageTotals(string host)
+    {
+        var code = await Run(Settings(host, json: true));
+
+        Assert.True(code == 0, error.ToString());
+        using var doc = JsonDocument.Parse(output.ToString());
+        var root = doc.RootElement;
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("answer").GetString()));
+        Assert.StartsWith("SIMULATED", root.GetProperty("label").GetString(), StringComparison.Ordinal);
+        var totals = root.GetProperty("totals");
+        var trace = root.GetProperty("trace");
+        Assert.Equal(14, totals.GetProperty("calls").GetInt32());
+        Assert.Equal(trace.GetArrayLength(), totals.GetProperty("calls").GetInt32());
+        Assert.Equal(0, totals.GetProperty("failed_calls").GetInt32());
+        Assert.True(totals.GetProperty("input_tokens").GetInt64() > 0);
+        Assert.Equal(trace.EnumerateArray().Sum(e => e.GetProperty("output_tokens").GetInt64()), totals.GetProperty("output_tokens").GetInt64());
+        Assert.True(totals.GetProperty("cost_usd").GetDecimal() > 0m);
+    }
+
+    [Fact]
+    public async Task Execute_DurableHost_ReportsTracePathInStore()
+    {
+        var code = await Run(Settings(HostKind.Durable, json: true));
+
+        Assert.Equal(0, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("trace: " + Path.Combine(dir.FullName, "store"), line, StringComparison.Ordinal);
+        Assert.True(File.Exists(line["trace: ".Length..]), line);
+    }
+
+    [Fact]
+    public async Task Execute_InvalidArchitectureFile_OneErrorLineNamingFileExitTwo()
+    {
+        var file = Path.Combine(dir.FullName, "broken.json");
+        File.WriteAllText(file, """{ "name": "broken", "layers": [ [ { "type": "generator", "model": "sim-frontier" } ], [ { "type": "nonsense" } ] ] }""");
+
+        var code = await Run(Settings(HostKind.InProcess, architecture: file));
+
+        Assert.Contains("layer 1", SingleErrorLine(code, $"error: {file}: "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_MalformedJson_OneErrorLineNamingFileExitTwo()
+    {
+        var file = Path.Combine(dir.FullName, "truncated.json");
+        File.WriteAllText(file, """{ "name": "x", "layers": [ [ """);
+
+        var code = await Run(Settings(HostKind.InProcess, architecture: file));
+
+        Assert.Contains("line 1", SingleErrorLine(code, $"error: {file}: "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_MissingArchitecture_OneErrorLineNamingItExitTwo()
+    {
+        var missing = Path.Combine(dir.FullName, "no-such-architecture.json");
+
+        var code = await Run(Settings(HostKind.InProcess, architecture: missing));
+
+        SingleErrorLine(code, $"error: architecture \"{missing}\" not found");
+    }
+}
