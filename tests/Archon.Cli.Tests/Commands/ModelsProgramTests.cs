@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Archon.Cli.Tests.Commands;
 
 /// <summary>`archon models` through the real entry point (Program.cs wiring, option parsing, exit codes).</summary>
@@ -32,28 +30,6 @@ public sealed class ModelsProgramTests : IDisposable
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string StdOut, string StdErr)> RunArchonAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "archon.dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var psi = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string StdOut, string StdErr)> RunArchonAsync(params string[] args) =>
+        ArchonProcess.RunAsync(workingDirectory: null, args);
 }
