@@ -1,3 +1,5 @@
+using Archon.Core.Architecture;
+
 namespace Archon.Cli.Commands;
 
 /// <summary>
@@ -6,6 +8,20 @@ namespace Archon.Cli.Commands;
 /// </summary>
 internal static class ArchitectureLocator
 {
+    /// <summary>
+    /// Finds and loads --architecture; bad input is one <see cref="ArgumentException"/> whose message is a single line
+    /// naming the file (or the name that was not found), like a line of <c>archon validate</c>.
+    /// </summary>
+    public static ArchitectureConfig Load(string nameOrPath)
+    {
+        var path = Find(nameOrPath)
+            ?? throw new ArgumentException($"architecture \"{nameOrPath}\" not found (searched: {string.Join(", ", SearchDirectories())})");
+        var loaded = ArchitectureLoader.Load(path);
+        return loaded.Succeeded
+            ? loaded.Architecture!
+            : throw new ArgumentException($"{path}: {string.Join(" | ", loaded.Errors.Select(e => e with { Source = null }))}");
+    }
+
     public static string? Find(string nameOrPath)
     {
         if (File.Exists(nameOrPath))

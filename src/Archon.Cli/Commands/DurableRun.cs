@@ -27,7 +27,7 @@ internal static class DurableRun
         }, cancellationToken: cancellationToken);
 
         var limited = budget.MaxCalls is not null || budget.MaxInputTokens is not null || budget.MaxOutputTokens is not null || budget.MaxCostUsd is not null;
-        var prices = architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0).Distinct()
+        var prices = architecture.ModelIds()
             .ToDictionary(m => m, m => catalog.TryResolve(m, out var e) ? new ModelPrice(e.InputPricePerMillion, e.OutputPricePerMillion) : new ModelPrice(0m, 0m));
         var request = new InferenceRequest([new ChatTurn("user", prompt)], architecture, Budget: limited ? budget : null, Prices: limited ? prices : null);
         var id = $"run-{Guid.NewGuid():N}";

@@ -48,18 +48,8 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
     {
         var definition = BenchmarkRegistry.Resolve(settings.Benchmark);
         var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(settings.DatasetDir) : null;
-        var path = ArchitectureLocator.Find(settings.Architecture)
-            ?? throw new ArgumentException($"architecture \"{settings.Architecture}\" not found (searched: {string.Join(", ", ArchitectureLocator.SearchDirectories())})");
-        var loaded = ArchitectureLoader.Load(path);
-        if (!loaded.Succeeded)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, loaded.Errors));
-        }
-
-        var architecture = loaded.Architecture!;
-        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath()
-            ?? throw new ArgumentException("no model catalog: pass --models FILE (offline: --models catalog/sim-fleet.json, SIMULATED) or set ARCHON_MODELS");
-        var catalog = ModelCatalog.Load(catalogPath);
+        var architecture = ArchitectureLocator.Load(settings.Architecture);
+        var catalog = ModelCatalog.LoadOrDefault(settings.Models);
         var unresolved = catalog.Unresolved(architecture).ToList();
         if (unresolved.Count > 0)
         {
@@ -68,7 +58,7 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
 
         var items = DatasetSplitter.Select(definition.Load(datasets, settings.Seed), settings.Split, settings.Seed);
         if (settings.Limit is { } limit) { items = items.Take(limit).ToList(); }
-        var modelIds = architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0).Distinct().ToList();
+        var modelIds = architecture.ModelIds().ToList();
         if (settings.Judge is { } judgeId) { modelIds.Add(judgeId); }
         var simulated = SimProvider.AnySimulated(catalog, modelIds);
 

@@ -35,9 +35,7 @@ public sealed class ModelsCommand : AsyncCommand<ModelsSettings>
         ModelCatalog catalog;
         try
         {
-            var path = settings.Models ?? ModelCatalog.FindDefaultPath()
-                ?? throw new CatalogException($"no model catalog: pass --models <PATH> or set {ModelCatalog.EnvironmentVariable}");
-            catalog = ModelCatalog.Load(path);
+            catalog = ModelCatalog.LoadOrDefault(settings.Models);
         }
         catch (CatalogException ex)
         {

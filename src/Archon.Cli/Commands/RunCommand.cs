@@ -40,36 +40,18 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var path = ArchitectureLocator.Find(settings.Architecture);
-        if (path is null)
-        {
-            return Fail($"architecture \"{settings.Architecture}\" not found (searched: {string.Join(", ", ArchitectureLocator.SearchDirectories())})");
-        }
-
-        var loaded = ArchitectureLoader.Load(path);
-        if (!loaded.Succeeded)
-        {
-            // One line that names the file, like `archon validate`: the diagnostics without their repeated source.
-            return Fail($"{path}: {string.Join(" | ", loaded.Errors.Select(e => e with { Source = null }))}");
-        }
-
-        var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
-        if (catalogPath is null)
-        {
-            return Fail("no model catalog: pass --models FILE or set ARCHON_MODELS (see docs/model-catalog.md)");
-        }
-
+        ArchitectureConfig architecture;
         ModelCatalog catalog;
         try
         {
-            catalog = ModelCatalog.Load(catalogPath);
+            architecture = ArchitectureLocator.Load(settings.Architecture);
+            catalog = ModelCatalog.LoadOrDefault(settings.Models);
         }
-        catch (CatalogException ex)
+        catch (Exception ex) when (ex is ArgumentException or CatalogException)
         {
             return Fail(ex.Message);
         }
 
-        var architecture = loaded.Architecture!;
         catalog = catalog.ForArchitecture(architecture);
         var problems = catalog.Unresolved(architecture).ToList();
         await using var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
@@ -79,7 +61,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         SimProvider.Register(factory, new SimulatorKnowledge());
         if (problems.Count == 0)
         {
-            problems.AddRange(factory.Preflight(architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model).Where(m => m.Length > 0)));
+            problems.AddRange(factory.Preflight(architecture.ModelIds()));
         }
 
         if (problems.Count > 0)
@@ -130,7 +112,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
     private static string? Label(ModelCatalog catalog, ArchitectureConfig architecture)
     {
         var labels = new List<string>();
-        if (SimProvider.AnySimulated(catalog, architecture.Layers.SelectMany(l => l.Components).Select(c => c.Model)))
+        if (SimProvider.AnySimulated(catalog, architecture.ModelIds()))
         {
             labels.Add(SimulatedLabel);
         }

@@ -49,6 +49,14 @@ public sealed class ModelCatalog
     }
 
     /// <summary>
+    /// Loads <paramref name="path"/>, or the default catalog (<see cref="FindDefaultPath"/>) when it is null; one
+    /// <see cref="CatalogException"/> that says how to name one when there is none.
+    /// </summary>
+    public static ModelCatalog LoadOrDefault(string? path) =>
+        Load(path ?? FindDefaultPath()
+            ?? throw new CatalogException($"no model catalog: pass --models FILE (offline: catalog/sim-fleet.json, SIMULATED) or set {EnvironmentVariable} (see docs/model-catalog.md)"));
+
+    /// <summary>
     /// The catalog to use when none is named: $ARCHON_MODELS, else catalog/models.json found above the working
     /// directory or the application directory.
     /// </summary>

@@ -6,26 +6,14 @@ using Archon.Core.Providers;
 namespace Archon.Cli.Tests.Commands;
 
 /// <summary>`archon run --host durable` (the default): one orchestration in the embedded host, offline catalog.</summary>
+[Collection(EmbeddedHostCollection.Name)]
 public sealed class DurableHostCommandTests : IDisposable
 {
     private readonly string _store = Path.Combine(Path.GetTempPath(), $"archon-cli-durable-{Guid.NewGuid():N}");
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Archon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Archon.sln not found");
-    }
-
     private static (ArchitectureConfig Architecture, ModelCatalog Catalog) Quickstart() =>
-        (ArchitectureLoader.Load(Path.Combine(RepoRoot(), "architectures", "quickstart.json")).GetOrThrow(),
-         ModelCatalog.Load(Path.Combine(RepoRoot(), "catalog", "offline.json")));
+        (ArchitectureLoader.Load(Path.Combine(CliTestPaths.RepoRoot, "architectures", "quickstart.json")).GetOrThrow(),
+         ModelCatalog.Load(Path.Combine(CliTestPaths.RepoRoot, "catalog", "offline.json")));
 
     [Fact]
     public async Task RunAsync_OfflineCatalog_AnswersAndWritesTheTraceToTheStore()
@@ -33,7 +21,7 @@ public sealed class DurableHostCommandTests : IDisposable
         var (architecture, catalog) = Quickstart();
         await using var factory = new ModelClientFactory(catalog);
 
-        var (result, error) = await DurableRun.RunAsync(architecture, "What is 2+2?", new ChatClientModelInvoker(factory), catalog, new QueryBudget(), _store, default);
+        var (result, error) = await DurableRun.RunAsync(architecture, "What is 2+2?", new ChatClientModelInvoker(factory), catalog, new QueryBudget(), _store, TextWriter.Null, default);
 
         Assert.Null(error);
         Assert.False(string.IsNullOrEmpty(result!.Answer));
@@ -47,7 +35,7 @@ public sealed class DurableHostCommandTests : IDisposable
         var (architecture, catalog) = Quickstart();
         await using var factory = new ModelClientFactory(catalog);
 
-        var (result, error) = await DurableRun.RunAsync(architecture, "hi", new ChatClientModelInvoker(factory), catalog, new QueryBudget { MaxCalls = 1 }, _store, default);
+        var (result, error) = await DurableRun.RunAsync(architecture, "hi", new ChatClientModelInvoker(factory), catalog, new QueryBudget { MaxCalls = 1 }, _store, TextWriter.Null, default);
 
         Assert.Null(result);
         Assert.StartsWith("budget:", error);

@@ -8,7 +8,7 @@ public sealed class EvalCommandTests : IDisposable
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
 
-    private static string RepoRoot { get; } = FindRepoRoot();
+    private static string RepoRoot => CliTestPaths.RepoRoot;
 
     private static string DatasetsDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "datasets"));
 
@@ -83,6 +83,24 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_InvalidArchitectureFile_OneErrorLineNamingFileExitTwo()
+    {
+        var file = Path.Combine(dir.FullName, "broken.json");
+        File.WriteAllText(file, """{ "name": "broken", "layers": [] }""");
+
+        var code = await new EvalCommand(output, error).ExecuteAsync(null!, new EvalSettings
+        {
+            Architecture = file,
+            Benchmark = "builtin",
+            Models = Path.Combine(RepoRoot, "catalog", "sim-fleet.json"),
+        }, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {file}: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckReferences_Math500_AllAgreeExitZero()
     {
         var code = await new CheckReferencesCommand(output, error).ExecuteAsync(null!, new CheckReferencesSettings { Benchmark = "math500", DatasetDir = DatasetsDir }, CancellationToken.None);
@@ -96,15 +114,5 @@ public sealed class EvalCommandTests : IDisposable
         var code = await new CheckReferencesCommand(output, error).ExecuteAsync(null!, new CheckReferencesSettings { Benchmark = "alpaca_eval", DatasetDir = DatasetsDir }, CancellationToken.None);
         Assert.Equal(2, code);
         Assert.Contains("judge-scored", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Archon.sln"))) { return d.FullName; }
-        }
-
-        throw new InvalidOperationException("Archon.sln not found");
     }
 }

@@ -1,5 +1,4 @@
 using Archon.Cli.Commands;
-using Spectre.Console;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -16,15 +15,7 @@ public sealed class ModelsCommandTests : IDisposable
 
     private ModelsCommand Command(params (string Name, string Value)[] env)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 240;
-        return new ModelsCommand(console, handler: null, name => env.FirstOrDefault(e => e.Name == name).Value);
+        return new ModelsCommand(CliConsole.For(output), handler: null, name => env.FirstOrDefault(e => e.Name == name).Value);
     }
 
     private string Catalog(string json)

@@ -45,16 +45,5 @@ public sealed class BayesianSearch(SearchSpace space, SearchAlgorithmOptions opt
     }
 
     /// <summary>The evaluated point with the highest posterior mean: it discounts a lucky noisy score.</summary>
-    public SearchPoint? Recommend(IReadOnlyList<Observation> history)
-    {
-        var view = new SearchHistory(history, options.Lambda);
-        var full = view.Latest.Values.Where(o => o.Fidelity >= 1).ToList();
-        if (full.Count < 3)
-        {
-            return view.BestFull()?.Point;
-        }
-
-        var gp = _surrogate.Fit(view, options.Lambda);
-        return full.MaxBy(o => gp.PredictMean(space.Features[space.IndexOf(o.Point)]))!.Point;
-    }
+    public SearchPoint? Recommend(IReadOnlyList<Observation> history) => _surrogate.Recommend(history);
 }

@@ -67,18 +67,7 @@ public sealed class MultiFidelitySearch(SearchSpace space, SearchAlgorithmOption
         return [.. points.Select(p => new Proposal(p, f0, nextBracket))];
     }
 
-    public SearchPoint? Recommend(IReadOnlyList<Observation> history)
-    {
-        var view = new SearchHistory(history, options.Lambda);
-        var full = view.Latest.Values.Where(o => o.Fidelity >= 1).ToList();
-        if (full.Count < 3)
-        {
-            return view.BestFull()?.Point;
-        }
-
-        var gp = _surrogate.Fit(view, options.Lambda);
-        return full.MaxBy(o => gp.PredictMean(space.Features[space.IndexOf(o.Point)]))!.Point;
-    }
+    public SearchPoint? Recommend(IReadOnlyList<Observation> history) => _surrogate.Recommend(history);
 
     private double BracketCost(int size)
     {

@@ -29,6 +29,23 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
     }
 
     /// <summary>
+    /// The fully evaluated point with the highest posterior mean: it discounts a lucky noisy score. With fewer than three
+    /// full evaluations the GP says little, so the best observed full score wins.
+    /// </summary>
+    public SearchPoint? Recommend(IReadOnlyList<Observation> history)
+    {
+        var view = new SearchHistory(history, options.Lambda);
+        var full = view.Latest.Values.Where(o => o.Fidelity >= 1).ToList();
+        if (full.Count < 3)
+        {
+            return view.BestFull()?.Point;
+        }
+
+        var gp = Fit(view, options.Lambda);
+        return full.MaxBy(o => gp.PredictMean(space.Features[space.IndexOf(o.Point)]))!.Point;
+    }
+
+    /// <summary>
     /// Each point's highest-fidelity observation. Past <see cref="MaxTrainingPoints"/> (multi-fidelity searches observe
     /// many points cheaply) it keeps every point scored beyond the first rung plus the best of the rest: the GP's cost is
     /// cubic in its size, and low-rung losers carry little information about where the optimum is.
