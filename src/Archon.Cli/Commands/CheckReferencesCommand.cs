@@ -10,11 +10,8 @@ namespace Archon.Cli.Commands;
 /// <c>archon check-references</c>: scores each item's own reference answer / canonical solution with the production
 /// scorer and prints <c>agreement: X/Y</c>. Exit 0 only when all agree; 1 on disagreement; 2 on bad input.
 /// </summary>
-public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSettings>
+public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettings>
 {
-    private readonly TextWriter output;
-    private readonly TextWriter error;
-
     // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
     public CheckReferencesCommand()
         : this(Console.Out, Console.Error)
@@ -22,9 +19,8 @@ public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSetting
     }
 
     internal CheckReferencesCommand(TextWriter output, TextWriter error)
+        : base(output, error)
     {
-        this.output = output;
-        this.error = error;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CheckReferencesSettings settings, CancellationToken cancellationToken)
@@ -36,21 +32,20 @@ public sealed class CheckReferencesCommand : AsyncCommand<CheckReferencesSetting
             var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, cancellationToken);
             foreach (var d in result.Disagreements.Take(20))
             {
-                output.WriteLine($"disagree: {d}");
+                Output.WriteLine($"disagree: {d}");
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
+            Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
             if (settings.Benchmark is "humaneval" or "mbpp" or "builtin")
             {
-                output.WriteLine($"sandbox: {sandbox.Isolation}");
+                Output.WriteLine($"sandbox: {sandbox.Isolation}");
             }
 
             return result.AllAgree ? 0 : 1;
         }
         catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException)
         {
-            error.WriteLine($"error: {ex.Message}");
-            return 2;
+            return Fail(ex.Message);
         }
     }
 }

@@ -14,11 +14,8 @@ namespace Archon.Cli.Commands;
 /// the score with n, bootstrap 95% CI, seed, cost and calls, and writes per-item results as JSONL.
 /// Runs on the sim provider are labelled SIMULATED. Exit 0 on success, 1 if any item's pipeline failed, 2 on bad input.
 /// </summary>
-public sealed class EvalCommand : AsyncCommand<EvalSettings>
+public sealed class EvalCommand : WriterCommand<EvalSettings>
 {
-    private readonly TextWriter output;
-    private readonly TextWriter error;
-
     // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
     public EvalCommand()
         : this(Console.Out, Console.Error)
@@ -26,9 +23,8 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
     }
 
     internal EvalCommand(TextWriter output, TextWriter error)
+        : base(output, error)
     {
-        this.output = output;
-        this.error = error;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
@@ -39,8 +35,7 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
         }
         catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
         {
-            error.WriteLine($"error: {ex.Message}");
-            return 2;
+            return Fail(ex.Message);
         }
     }
 
@@ -72,10 +67,10 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
 
         if (simulated)
         {
-            output.WriteLine("SIMULATED: models from the sim provider (offline stand-ins); these figures are not real model results.");
+            Output.WriteLine("SIMULATED: models from the sim provider (offline stand-ins); these figures are not real model results.");
         }
 
-        error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
+        Error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
         var done = 0;
         var result = await new BenchmarkEvaluator().EvaluateAsync(architecture, items, scheduler, scorer, new EvaluationOptions
         {
@@ -86,26 +81,26 @@ public sealed class EvalCommand : AsyncCommand<EvalSettings>
             OnItem = _ =>
             {
                 var n = Interlocked.Increment(ref done);
-                if (n % Math.Max(1, items.Count / 10) == 0 || n == items.Count) { error.WriteLine($"  {n}/{items.Count}"); }
+                if (n % Math.Max(1, items.Count / 10) == 0 || n == items.Count) { Error.WriteLine($"  {n}/{items.Count}"); }
             },
         }, ct);
 
         var resultsPath = settings.Output ?? Path.Combine("eval-results",
             string.Create(CultureInfo.InvariantCulture, $"{Safe(architecture.Name)}.{definition.Name}.{settings.Split}.seed{settings.Seed}.jsonl"));
         EvalResultsWriter.Write(resultsPath, architecture.Name, result);
-        output.WriteLine(result.Summary.Format());
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Output.WriteLine(result.Summary.Format());
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {resultsPath}"));
         if (settings.Compare is { } other)
         {
             var (otherName, otherScores) = EvalResultsReader.Read(other);
             var mine = result.Items.Where(i => i.Score.Scored).ToDictionary(i => i.ItemId, i => i.Score.Value);
             var cmp = Archon.Core.Evaluation.Statistics.PairedComparison.Compute(otherScores, mine, settings.Seed);
-            output.WriteLine((simulated ? "[SIMULATED] " : "") + cmp.Format(otherName, architecture.Name));
+            Output.WriteLine((simulated ? "[SIMULATED] " : "") + cmp.Format(otherName, architecture.Name));
         }
 
         var failed = result.Items.Where(i => i.Error is not null).ToList();
-        foreach (var f in failed.Take(5)) { error.WriteLine($"item {f.ItemId}: {f.Error}"); }
+        foreach (var f in failed.Take(5)) { Error.WriteLine($"item {f.ItemId}: {f.Error}"); }
         return failed.Count == 0 ? 0 : 1;
     }
 

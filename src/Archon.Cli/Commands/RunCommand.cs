@@ -16,13 +16,11 @@ namespace Archon.Cli.Commands;
 /// and prints the answer with usage totals (or everything, trace included, with --json). Exit 0 on an answer,
 /// 1 when the run produced none or hit a budget, 2 on bad input.
 /// </summary>
-public sealed class RunCommand : AsyncCommand<RunSettings>
+public sealed class RunCommand : WriterCommand<RunSettings>
 {
     /// <summary>First line of every run on the "sim" provider: its figures are not real model output.</summary>
     internal const string SimulatedLabel = "SIMULATED (provider sim: deterministic stand-ins, not real models)";
 
-    private readonly TextWriter output;
-    private readonly TextWriter error;
     private readonly IAnsiConsole console;
 
     // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
@@ -32,9 +30,8 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
     }
 
     internal RunCommand(TextWriter output, TextWriter error)
+        : base(output, error)
     {
-        this.output = output;
-        this.error = error;
         console = CliConsole.For(output);
     }
 
@@ -73,10 +70,10 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         PipelineResult result;
         if (settings.Host == HostKind.Durable)
         {
-            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, error, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, Error, cancellationToken);
             if (outcome.Result is null)
             {
-                error.WriteLine(outcome.Error);
+                Error.WriteLine(outcome.Error);
                 return 1;
             }
 
@@ -91,7 +88,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             }
             catch (BudgetExceededException ex)
             {
-                error.WriteLine($"budget: {ex.Message}");
+                Error.WriteLine($"budget: {ex.Message}");
                 return 1;
             }
         }
@@ -99,7 +96,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         var label = Label(catalog, architecture);
         if (settings.Json)
         {
-            output.WriteLine(RunJson.Render(architecture, result, label));
+            Output.WriteLine(RunJson.Render(architecture, result, label));
         }
         else
         {
@@ -156,12 +153,5 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         {
             console.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
         }
-    }
-
-    private int Fail(string message)
-    {
-        // Plain stderr: error lines must not wrap or carry markup, so scripts and users can read them whole.
-        error.WriteLine($"error: {message}");
-        return 2;
     }
 }

@@ -22,7 +22,7 @@ public sealed class CriticComponent : IArchitectureComponent
 
         var user = PromptTemplates.CriticUser(context.Query, input);
         var messages = PromptBuilder.Compose(PromptTemplates.CriticSystem, context.Input.Conversation, user, c.NoSystem);
-        var requests = Enumerable.Range(0, c.Samples).Select(s => ModelCalls.Request(context, s, null, messages)).ToList();
+        var requests = ModelCalls.PerSample(context, messages);
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => CritiqueParser.Parse(t, input.Count), notes, cancellationToken);
         var parsed = calls.Where(x => x.Parsed).Select(x => x.Value!).ToList();
         if (parsed.Count == 0)

@@ -25,7 +25,7 @@ public sealed class FuserComponent : IArchitectureComponent
         int? maxWords = c.LengthControl ? MedianWords(input) : null;
         var user = PromptTemplates.FuserUser(context.Query, input, includeCritiques, maxWords, context.Input.UnitTests);
         var messages = PromptBuilder.Compose(PromptTemplates.FuserSystem, context.Input.Conversation, user, c.NoSystem);
-        var requests = Enumerable.Range(0, c.Samples).Select(s => ModelCalls.Request(context, s, null, messages)).ToList();
+        var requests = ModelCalls.PerSample(context, messages);
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, ModelCalls.NonEmpty, notes, cancellationToken);
         var candidates = calls
             .Select((call, s) => (call, s))

@@ -12,7 +12,7 @@ public sealed class GeneratorComponent : IArchitectureComponent
         var tests = context.Input.UnitTests;
         var hint = tests.Count > 0 ? PromptTemplates.GeneratorUnitTestHint(tests) : null;
         var messages = PromptBuilder.ForGenerator(context.Input.Conversation, c.NoSystem, hint);
-        var requests = Enumerable.Range(0, c.Samples).Select(s => ModelCalls.Request(context, s, null, messages)).ToList();
+        var requests = ModelCalls.PerSample(context, messages);
         var notes = new List<ExecutionNote>();
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, ModelCalls.NonEmpty, notes, cancellationToken);
         var candidates = calls

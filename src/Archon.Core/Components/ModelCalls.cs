@@ -21,6 +21,10 @@ public static class ModelCalls
         return new ModelCallRequest(id, c.Model, messages, c.Temperature, c.MaxTokens, sample, c.Type, context.Layer, context.Input.ItemId);
     }
 
+    /// <summary>One request per <c>samples</c> of the component, all with the same messages (sample index tells them apart).</summary>
+    public static IReadOnlyList<ModelCallRequest> PerSample(ComponentContext context, IReadOnlyList<ChatTurn> messages) =>
+        Enumerable.Range(0, context.Config.Samples).Select(s => Request(context, s, null, messages)).ToList();
+
     public static ParseResult<string> NonEmpty(string text) =>
         string.IsNullOrWhiteSpace(text) ? ParseResult<string>.Fail("the reply was empty") : ParseResult<string>.Ok(text.Trim());
 

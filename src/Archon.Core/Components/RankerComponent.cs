@@ -24,7 +24,7 @@ public sealed class RankerComponent : IArchitectureComponent
 
         var user = PromptTemplates.RankerUser(context.Query, input, c.UseCritiques);
         var messages = PromptBuilder.Compose(PromptTemplates.RankerSystem, context.Input.Conversation, user, c.NoSystem);
-        var requests = Enumerable.Range(0, c.Samples).Select(s => ModelCalls.Request(context, s, null, messages)).ToList();
+        var requests = ModelCalls.PerSample(context, messages);
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => RankingParser.Parse(t, input.Count), notes, cancellationToken);
         var orderings = calls.Where(x => x.Parsed).Select(x => x.Value!).ToList();
         if (orderings.Count == 0)

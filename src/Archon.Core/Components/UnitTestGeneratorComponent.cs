@@ -19,7 +19,7 @@ public sealed class UnitTestGeneratorComponent : IArchitectureComponent
         var notes = new List<ExecutionNote>();
         var messages = PromptBuilder.Compose(PromptTemplates.UnitTestGeneratorSystem, context.Input.Conversation,
             PromptTemplates.UnitTestGeneratorUser(context.Query, cap), c.NoSystem);
-        var requests = Enumerable.Range(0, c.Samples).Select(s => ModelCalls.Request(context, s, null, messages)).ToList();
+        var requests = ModelCalls.PerSample(context, messages);
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => UnitTestListParser.Parse(t, cap), notes, cancellationToken);
         var tests = calls.Where(x => x.Parsed).SelectMany(x => x.Value!).Distinct(StringComparer.OrdinalIgnoreCase).Take(cap).ToList();
         if (tests.Count == 0)
