@@ -141,7 +141,8 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
 
         var set = new HashSet<int>(open.Select(i => (i, m: gp.PredictMean(space.Features[i])))
             .OrderByDescending(t => t.m).Take(TopByMean).Select(t => t.i));
-        var rng = new Random(HashCode.Combine(options.Seed, round, 7919));
+        // Seeded arithmetically (HashCode.Combine is randomised per process), so proposals repeat across processes.
+        var rng = new Random(unchecked(options.Seed * 1_000_003 + round * 7919));
         foreach (var i in open.OrderBy(_ => rng.Next()).Take(RandomPool))
         {
             set.Add(i);

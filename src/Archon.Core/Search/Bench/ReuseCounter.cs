@@ -29,9 +29,28 @@ public sealed class ReuseCounter(ArchitectureEncoder encoder)
             }
         }
 
+        var generatorCandidates = config.Layers[0].Components.SelectMany(c => Enumerable.Range(0, c.Samples).Select(s => c.Model + "#" + s)).ToList();
+        var rawCandidates = true;
         for (var layer = 1; layer < config.Layers.Count; layer++)
         {
             var components = config.Layers[layer].Components;
+            if (rawCandidates && components.All(c => c.Type is "verifier" or "unit_test_evaluator"))
+            {
+                // Checking one raw generator answer (with the question, or the question's unit tests) is the same call
+                // whichever other candidates sit beside it: one call set per (checker, generator model, sample, item).
+                var perCandidate = calls[layer] / Math.Max(1, generatorCandidates.Count);
+                foreach (var c in components)
+                {
+                    foreach (var candidate in generatorCandidates)
+                    {
+                        Count("check#" + c.Type + "#" + c.Model + "#" + candidate, perCandidate, items);
+                    }
+                }
+
+                continue;
+            }
+
+            rawCandidates &= components.All(c => c.Type == "unit_test_generator");
             if (components.All(c => c.Type == "fuser"))
             {
                 // A fuser's call depends only on its input state, its model and its sample index: "top-4 fusers" after a
