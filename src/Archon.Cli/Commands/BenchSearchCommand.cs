@@ -87,7 +87,7 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
 
         AnsiConsole.Write(table);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"true best: {result.TrueBest} ({result.TrueBestScore:F2}); model calls for {(result.Algorithms.Any(a => a.Name == "bo") ? "bo" : result.Algorithms[0].Name)}: {result.ModelCallsWithoutReuse} without reuse, {result.ModelCallsWithReuse} with ({1 - (double)result.ModelCallsWithReuse / Math.Max(1, result.ModelCallsWithoutReuse):P1} fewer); {watch.Elapsed.TotalSeconds:F0} s. SIMULATED."));
+            $"true best: {result.TrueBest} ({result.TrueBestScore:F2}); model calls for {(result.Algorithms.FirstOrDefault(a => a.Name == "bo-mf") ?? result.Algorithms.FirstOrDefault(a => a.Name == "bo") ?? result.Algorithms[0]).Name}: {result.ModelCallsWithoutReuse} without reuse, {result.ModelCallsWithReuse} with ({1 - (double)result.ModelCallsWithReuse / Math.Max(1, result.ModelCallsWithoutReuse):P1} fewer); {watch.Elapsed.TotalSeconds:F0} s. SIMULATED."));
         return Task.FromResult(0);
     }
 
