@@ -24,7 +24,7 @@ public static class SearchOutput
         var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev score", "± s.e.", "$/query", "latency ms", "items");
         foreach (var e in leaderboard.Entries.Take(10))
         {
-            table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.LatencyMs, 0), e.Items.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture) + (e.PointKey == leaderboard.Recommended ? " *" : ""), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.LatencyMs, 0), e.Items.ToString(CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
@@ -42,6 +42,7 @@ public static class SearchOutput
         var saved = leaderboard.CallsNeeded > 0 ? 100.0 * (1 - (double)leaderboard.CallsMade / leaderboard.CallsNeeded) : 0;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"best: {outcome.Best} · {leaderboard.Candidates} candidate runs · {leaderboard.EvaluationsUsed:F2} full-evaluation equivalents · model calls {leaderboard.CallsMade} made of {leaderboard.CallsNeeded} needed ({saved:F1}% reused) · {elapsed.TotalSeconds:F1} s")));
+        AnsiConsole.MarkupLine(Markup.Escape("* = recommended by the algorithm (BO: highest GP posterior mean among evaluated architectures, which discounts lucky noisy scores); it heads the held-out table."));
         AnsiConsole.MarkupLine(Markup.Escape($"Pareto front (score vs $/query): {string.Join(", ", leaderboard.ParetoCost)}"));
         AnsiConsole.MarkupLine(Markup.Escape($"best architecture: {best}"));
         AnsiConsole.MarkupLine(Markup.Escape($"report: {report}"));

@@ -19,6 +19,8 @@ public static class ReferenceChecker
     {
         if (!Supported.Contains(benchmark, StringComparer.OrdinalIgnoreCase))
         {
+            // An unknown name gets the registry's "unknown benchmark" line, not the judge-scored explanation.
+            _ = BenchmarkRegistry.Resolve(benchmark);
             throw new ArgumentException($"check-references supports {string.Join(", ", Supported)}; '{benchmark}' is judge-scored and has no reference answers to check.");
         }
 

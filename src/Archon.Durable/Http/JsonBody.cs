@@ -10,7 +10,7 @@ public static class JsonBody
     {
         if (request.ContentLength is { } declared && declared > maxBytes)
         {
-            return (null, ApiErrors.TooLarge(maxBytes));
+            return (null, TooLarge(request, maxBytes));
         }
 
         if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -25,7 +25,7 @@ public static class JsonBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return (null, ApiErrors.TooLarge(maxBytes));
+                return (null, TooLarge(request, maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -51,5 +51,15 @@ public static class JsonBody
         {
             return (null, ApiErrors.BadRequest("body", $"not valid JSON (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})"));
         }
+    }
+
+    /// <summary>
+    /// The rest of the body stays unread, so the server will not reuse this connection; saying so lets the client open
+    /// a fresh one for its next request instead of failing on a connection that is being closed.
+    /// </summary>
+    private static IResult TooLarge(HttpRequest request, long maxBytes)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        return ApiErrors.TooLarge(maxBytes);
     }
 }

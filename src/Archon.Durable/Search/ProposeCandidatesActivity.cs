@@ -37,7 +37,9 @@ public sealed class ProposeCandidatesActivity(SearchWorkspace workspace) : TaskA
             var id = SearchBlobs.CandidateId(session.Space.IndexOf(p.Point), "dev", p.Fidelity, items);
             return new CandidateInput(input, id, p.Point.Key, p.Fidelity, p.Bracket, "dev", items, session.Spec.ItemParallelism, results.Count + i);
         }).ToList();
-        var batch = new ProposalBatch(history.Count / Math.Max(1, session.Spec.BatchSize) + 1, view.EvaluationsUsed, view.Latest.Count, candidates);
+        var best = view.BestFull();
+        var batch = new ProposalBatch(history.Count / Math.Max(1, session.Spec.BatchSize) + 1, view.EvaluationsUsed, view.Latest.Count, candidates,
+            best?.Point.Key, best?.Score);
         await workspace.Store.PutJsonAsync(SearchBlobs.Round(input), batch, CancellationToken.None).ConfigureAwait(false);
         return batch;
     }

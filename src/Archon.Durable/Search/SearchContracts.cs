@@ -19,7 +19,7 @@ public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList
 public sealed record SearchPlanInfo(string SearchId, string Algorithm, int SpaceSize, int UnconstrainedSize, int DevItems, int TestItems);
 
 /// <summary>Output of <see cref="ProposeCandidatesActivity"/>: the next round (empty = search phase finished).</summary>
-public sealed record ProposalBatch(int Round, double EvaluationsUsed, int Evaluated, IReadOnlyList<CandidateInput> Candidates);
+public sealed record ProposalBatch(int Round, double EvaluationsUsed, int Evaluated, IReadOnlyList<CandidateInput> Candidates, string? Best = null, double? BestScore = null);
 
 /// <summary>Small typed custom status of the search orchestration.</summary>
 public sealed record SearchProgress(string Phase, int Round, int Evaluated, double EvaluationsUsed, double MaxEvaluations, int SpaceSize, string? Best, double? BestScore, int RunningCandidates);

@@ -22,7 +22,7 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
         var spec = SearchSpecLoader.Parse(input.SpecJson, input.SearchId);
         if (batch.Candidates.Count > 0)
         {
-            context.SetCustomStatus(new SearchProgress("searching", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, null, null, batch.Candidates.Count));
+            context.SetCustomStatus(new SearchProgress("searching", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, batch.Best, batch.BestScore, batch.Candidates.Count));
             await RunCandidates(context, batch.Candidates);
             var leaderboard = await context.CallActivityAsync<Leaderboard>(nameof(UpdateLeaderboardActivity), input.SearchId, DurableRetry.Activity);
             var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? leaderboard.Entries.FirstOrDefault();
@@ -31,7 +31,7 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
             return null;
         }
 
-        context.SetCustomStatus(new SearchProgress("held-out", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, null, null, 0));
+        context.SetCustomStatus(new SearchProgress("held-out", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, batch.Best, batch.BestScore, 0));
         var finalists = await context.CallActivityAsync<IReadOnlyList<CandidateInput>>(nameof(SelectFinalistsActivity), input.SearchId, DurableRetry.Activity);
         await RunCandidates(context, finalists);
         var outcome = await context.CallActivityAsync<SearchOutcome>(nameof(FinalizeSearchActivity), input.SearchId, DurableRetry.Activity);

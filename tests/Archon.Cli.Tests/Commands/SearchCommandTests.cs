@@ -5,6 +5,11 @@ using Spectre.Console.Cli;
 
 namespace Archon.Cli.Tests.Commands;
 
+/// <summary>The search test keeps both cores busy for seconds; it runs alone so timing-sensitive tests elsewhere are not starved.</summary>
+[CollectionDefinition(nameof(SearchCommandTests), DisableParallelization = true)]
+public sealed class SearchCommandCollection;
+
+[Collection(nameof(SearchCommandTests))]
 public sealed class SearchCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"archon-cli-search-{Guid.NewGuid():N}");

@@ -111,6 +111,14 @@ public sealed class BenchmarkEvaluatorTests
     }
 
     [Fact]
+    public async Task CheckAsync_UnknownBenchmark_SaysUnknownNotJudgeScored()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReferenceChecker.CheckAsync("nope", Datasets));
+        Assert.Contains("Unknown benchmark 'nope'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("judge-scored", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_AllNamedBenchmarks_KnownAndUnknownRejected()
     {
         foreach (var name in new[] { "builtin", "gsm8k", "math500", "humaneval", "mbpp", "mt_bench", "arena_hard_v0.1", "arena_hard_v2.0", "alpaca_eval" })
