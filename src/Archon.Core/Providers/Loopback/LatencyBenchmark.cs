@@ -33,14 +33,20 @@ public static class LatencyBenchmark
         };
     }
 
-    public static async Task<LatencyBenchmarkResult> RunAsync(TimeSpan latency, int runs, CancellationToken cancellationToken)
-    {
-        await using var server = LoopbackModelServer.StartCanned(latency);
-        var catalog = new ModelCatalog([new ModelEntry
+    /// <summary>
+    /// The bench's catalog: every model id goes to <paramref name="server"/> through the real openai-compatible provider
+    /// stack (the in-process and durable benches share it so both measure the same path).
+    /// </summary>
+    public static ModelCatalog Catalog(LoopbackModelServer server) =>
+        new([new ModelEntry
         {
             Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 64,
         }], "bench (in-process loopback endpoint)");
-        await using var factory = new ModelClientFactory(catalog);
+
+    public static async Task<LatencyBenchmarkResult> RunAsync(TimeSpan latency, int runs, CancellationToken cancellationToken)
+    {
+        await using var server = LoopbackModelServer.StartCanned(latency);
+        await using var factory = new ModelClientFactory(Catalog(server));
         var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
         var runner = new ArchitectureRunner();
         var architecture = Architecture();
