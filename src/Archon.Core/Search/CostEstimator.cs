@@ -3,7 +3,8 @@ namespace Archon.Core.Search;
 /// <summary>
 /// Estimates per-query calls, tokens, dollars and critical-path latency of an architecture from its plan.
 /// Call counts follow the components' behaviour: generators and fusers call once per sample, the critic and ranker
-/// once over all candidates, the verifier and unit-test evaluator once per candidate, the unit-test generator once.
+/// once over all candidates, the verifier twice per candidate (reasoning, then verdict), the unit-test evaluator once
+/// per candidate, the unit-test generator once.
 /// Token figures use the ranking's measured averages, so they are estimates; budgets apply to these estimates.
 /// </summary>
 public static class CostEstimator
@@ -28,7 +29,9 @@ public static class CostEstimator
                 {
                     "generator" => (component.Samples, promptTokens),
                     "critic" or "ranker" => (1, promptTokens + candidates * candidateTokens),
-                    "verifier" or "unit_test_evaluator" => (Math.Max(1, candidates), promptTokens + candidateTokens),
+                    // The verifier reasons about each candidate, then gives a verdict on that reasoning: two calls each.
+                    "verifier" => (2 * Math.Max(1, candidates), promptTokens + candidateTokens + model.AvgOutputTokens / 2),
+                    "unit_test_evaluator" => (Math.Max(1, candidates), promptTokens + candidateTokens),
                     "unit_test_generator" => (1, promptTokens),
                     _ => (component.Samples, promptTokens + candidates * candidateTokens),
                 };

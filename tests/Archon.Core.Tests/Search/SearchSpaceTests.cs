@@ -58,10 +58,10 @@ public sealed class SearchSpaceTests
     [Fact]
     public void Estimate_CountsCallsPerLayer()
     {
-        // 3×2 generators, ranker (1), 4 fusers, verifier over 4 candidates, final fuser.
+        // 3×2 generators, ranker (1), 4 fusers, verifier over 4 candidates (reasoning + verdict each), final fuser.
         var estimate = Encoder.Estimate(new SearchPoint(3, 2, 2, 4, PreFuserOption.Ranker, EvaluationOption.Verifier));
-        Assert.Equal([6, 1, 4, 4, 1], estimate.LayerCalls);
-        Assert.Equal(16, estimate.Calls);
+        Assert.Equal([6, 1, 4, 8, 1], estimate.LayerCalls);
+        Assert.Equal(20, estimate.Calls);
         Assert.True(estimate.Dollars > 0);
     }
 
