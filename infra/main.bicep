@@ -58,8 +58,8 @@ param searchSpec string = '{"name":"scheduled","catalog":"sim","benchmark":"buil
 @minLength(1)
 param searchId string = 'scheduled-search'
 
-@description('Where benchmark datasets live: a folder inside the archon-search container unless overridden.')
-param datasetLocation string = ''
+@description('Where benchmark datasets live in the storage account, as <container>/<prefix> (one folder per benchmark: gsm8k/, math500/, ...). Mirrored to local disk on first use.')
+param datasetLocation string = 'archon-search/datasets'
 
 @description('Maximum instances the Flex Consumption plan may scale out to.')
 @minValue(1)
@@ -178,7 +178,7 @@ module functionApp 'modules/functionapp.bicep' = {
     searchSchedule: searchSchedule
     searchSpec: searchSpec
     searchId: searchId
-    datasetLocation: empty(datasetLocation) ? '${storage.outputs.blobEndpoint}archon-search/datasets' : datasetLocation
+    datasetLocation: datasetLocation
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

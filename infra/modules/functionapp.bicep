@@ -118,6 +118,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ArchonStorage__ServiceUri', value: storageAccount.properties.primaryEndpoints.blob }
         // The catalog itself, inline JSON (its Azure OpenAI endpoint is only known at deployment time).
         { name: 'ARCHON_MODEL_CATALOG', value: string(modelCatalog) }
+        // Benchmark data as <container>/<prefix> in the same account (Archon.Durable BlobDatasetMirror).
         { name: 'ARCHON_DATASET_LOCATION', value: datasetLocation }
         // Timer-triggered search (Archon.Durable ScheduledSearchOptions): six-field NCRONTAB, instance id, spec JSON.
         { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }

@@ -4,7 +4,7 @@ namespace Archon.Cli.Commands;
 
 /// <summary>
 /// Turns --architecture into a file: an existing path, else &lt;name&gt;.json searched in ./architectures (above the
-/// working directory), $ARCHON_CONFIGS, and the reference corpus in ../shared/archon-configs beside the repository.
+/// working directory) and $ARCHON_CONFIGS; the walk stops at the repository root, so nothing outside the checkout is read implicitly.
 /// </summary>
 internal static class ArchitectureLocator
 {
@@ -58,7 +58,8 @@ internal static class ArchitectureLocator
 
             if (File.Exists(Path.Combine(dir.FullName, "Archon.sln")))
             {
-                yield return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "archon-configs"));
+                // The repository root ends the walk: nothing outside the checkout is searched implicitly
+                // (set ARCHON_CONFIGS to add a folder such as the reference corpus).
                 yield break;
             }
         }

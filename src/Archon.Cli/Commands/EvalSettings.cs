@@ -7,7 +7,7 @@ namespace Archon.Cli.Commands;
 public sealed class EvalSettings : CommandSettings
 {
     [CommandOption("-a|--architecture <FILE_OR_NAME>")]
-    [Description("Architecture file, or a name looked up in ./architectures, $ARCHON_CONFIGS and ../shared/archon-configs.")]
+    [Description("Architecture file, or a name looked up in ./architectures, the repository's architectures/ folder and $ARCHON_CONFIGS.")]
     public string Architecture { get; init; } = "";
 
     [CommandOption("-b|--benchmark <NAME>")]

@@ -134,10 +134,11 @@ public sealed class SearchOrchestrationTests : IDisposable
         var board = (await store.GetJsonAsync<Leaderboard>(BlobLayout.Leaderboard("s-kill"), default))!;
         Assert.Equal(referenceBoard.Entries.Select(e => (e.PointKey, e.Score)), board.Entries.Select(e => (e.PointKey, e.Score)));
         Assert.Equal(referenceBoard.Recommended, board.Recommended);
-        // Nothing finished was recomputed: the two runs together made about as many model calls as one uninterrupted run
-        // (calls in flight at the kill may be repeated), and the restarted run made fewer.
+        // Nothing finished was recomputed: the restarted run made fewer calls than an uninterrupted one, and the two runs
+        // together made at most one uninterrupted run's calls plus those in flight at the kill. No lower bound: concurrent
+        // identical requests can both miss the response cache, so even the uninterrupted count varies run to run.
         Assert.True(second.Calls < referenceInvoker.Calls, $"restart made {second.Calls} calls, uninterrupted {referenceInvoker.Calls}");
-        Assert.InRange(first.Calls + second.Calls, referenceInvoker.Calls, referenceInvoker.Calls + 64);
+        Assert.True(first.Calls + second.Calls <= referenceInvoker.Calls + 64, $"{first.Calls} + {second.Calls} calls vs {referenceInvoker.Calls} uninterrupted");
     }
 
     [Fact]

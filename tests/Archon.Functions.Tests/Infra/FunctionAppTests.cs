@@ -99,6 +99,17 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
+    public void DatasetLocation_DefaultParameter_IsAContainerSlashPrefixTheMirrorAccepts()
+    {
+        var location = Template.Root["parameters"]!["datasetLocation"]!["defaultValue"]!.ToString();
+
+        var (container, prefix) = Archon.Durable.Storage.BlobDatasetMirror.ParseLocation(location);
+
+        Assert.Equal(("archon-search", "datasets"), (container, prefix));
+        Assert.Equal("[parameters('datasetLocation')]", Settings[Archon.Durable.Storage.BlobDatasetMirror.LocationSetting]);
+    }
+
+    [Fact]
     public void SearchSpec_DefaultParameter_IsAValidSimulatedSearchSpec()
     {
         var json = Template.Root["parameters"]!["searchSpec"]!["defaultValue"]!.ToString();

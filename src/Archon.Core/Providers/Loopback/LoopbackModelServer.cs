@@ -48,9 +48,10 @@ public sealed class LoopbackModelServer : IAsyncDisposable
                 listener.Start();
                 return new LoopbackModelServer(listener, baseUri, handler);
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (Exception ex) when (attempt < 20 && IsAddressInUse(ex))
             {
-                // Another process took the port between probing and binding; try another one.
+                // Another listener (or an outgoing connection's ephemeral port) took the port between probing and
+                // binding; on Linux the managed HttpListener reports this as HttpListenerException or SocketException.
                 listener.Close();
             }
         }
@@ -63,6 +64,13 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             await Task.Delay(latency, ct);
             return LoopbackReply.Ok(CannedResponder.Respond(exchange.Messages));
         });
+
+    private static bool IsAddressInUse(Exception ex) => ex switch
+    {
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => true,
+        HttpListenerException => true,
+        _ => ex.InnerException is { } inner && IsAddressInUse(inner),
+    };
 
     private static int FreePort()
     {
