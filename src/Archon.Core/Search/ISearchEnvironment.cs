@@ -16,4 +16,7 @@ public interface ISearchEnvironment
     IReadOnlyList<BenchmarkItem> Items(SearchSpec spec, string split);
 
     IScorer Scorer(BenchmarkItem item);
+
+    /// <summary>True when every model the spec can use is a simulator: the label every surface must show.</summary>
+    bool Simulated(SearchSpec spec);
 }

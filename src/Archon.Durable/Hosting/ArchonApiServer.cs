@@ -73,6 +73,12 @@ public sealed class ArchonApiServer : IAsyncDisposable
                 builder.Services.AddSingleton(modelCatalog);
             }
 
+            if (durable.Services.GetService<Archon.Core.Search.ISearchEnvironment>() is { } searchEnvironment)
+            {
+                // Lets GET /api/search/{id} label searches over simulated models.
+                builder.Services.AddSingleton(searchEnvironment);
+            }
+
             builder.Services.AddSingleton<IOptions<ArchonApiOptions>>(Options.Create(options.Api));
             builder.Services.AddArchonApiHandlers();
             var app = builder.Build();

@@ -16,7 +16,9 @@ namespace Archon.Durable.Http;
 /// and GET /api/search/{id} (status, progress and the
 /// leaderboard so far from <c>archon-search/{id}/leaderboard.json</c>).
 /// </summary>
-public sealed partial class SearchHttpHandler(IResultStore store, IOptions<ArchonApiOptions> options)
+/// <remarks>The search environment is optional so the API still serves stored leaderboards where search is not
+/// registered; without it, or without a stored spec, <c>simulated</c> is null (unknown) rather than a guess.</remarks>
+public sealed partial class SearchHttpHandler(IResultStore store, IOptions<ArchonApiOptions> options, ISearchEnvironment? environment = null)
 {
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -79,18 +81,47 @@ public sealed partial class SearchHttpHandler(IResultStore store, IOptions<Archo
             return ApiErrors.NotFound("id", $"no search has id '{id}'");
         }
 
+        var simulated = await SimulatedAsync(id!, cancellationToken);
         var view = new SearchStatusView(
             id!,
             metadata?.RuntimeStatus.ToString() ?? "Unknown",
-            metadata?.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<JsonElement>(status) : null,
+            simulated,
+            simulated == true ? "SIMULATED" : null,
+            // The custom status is serialized by the Durable converter (PascalCase); the API speaks camelCase throughout.
+            metadata?.SerializedCustomStatus is { } status ? CamelCase(JsonNode.Parse(status)) : null,
             leaderboardBytes is null ? null : JsonSerializer.Deserialize<JsonElement>(leaderboardBytes),
             BlobLayout.Leaderboard(id!).ToString(),
             metadata?.FailureDetails?.ErrorMessage);
         return Results.Ok(view);
     }
 
+    private async Task<bool?> SimulatedAsync(string id, CancellationToken cancellationToken)
+    {
+        var specRef = BlobLayout.SearchSpec(id);
+        if (environment is null || await store.GetBytesAsync(specRef.Container, specRef.Name, cancellationToken) is not { } spec)
+        {
+            return null;
+        }
+
+        try
+        {
+            return environment.Simulated(SearchSpecLoader.Parse(System.Text.Encoding.UTF8.GetString(spec), specRef.ToString()));
+        }
+        catch (SearchSpecException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode? CamelCase(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(JsonNamingPolicy.CamelCase.ConvertName(p.Key), CamelCase(p.Value?.DeepClone())))),
+        JsonArray a => new JsonArray([.. a.Select(e => CamelCase(e?.DeepClone()))]),
+        _ => node?.DeepClone(),
+    };
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SearchIdPattern();
 }
 
-public sealed record SearchStatusView(string Id, string Status, JsonElement? Progress, JsonElement? Leaderboard, string LeaderboardBlob, string? Error);
+public sealed record SearchStatusView(string Id, string Status, bool? Simulated, string? Label, JsonNode? Progress, JsonElement? Leaderboard, string LeaderboardBlob, string? Error);

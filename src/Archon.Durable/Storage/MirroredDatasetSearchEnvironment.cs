@@ -25,6 +25,8 @@ internal sealed class MirroredDatasetSearchEnvironment(ModelCatalog catalog, Sim
 
     public IScorer Scorer(BenchmarkItem item) => For(item.Benchmark).Scorer(item);
 
+    public bool Simulated(SearchSpec spec) => _withoutFiles.Simulated(spec);
+
     private CatalogSearchEnvironment For(string benchmark)
     {
         bool needsFiles;

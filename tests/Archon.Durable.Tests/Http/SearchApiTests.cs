@@ -23,6 +23,30 @@ public sealed class SearchApiTests(ApiServerFixture api) : IClassFixture<ApiServ
         Assert.Equal("archon-search/old-search/leaderboard.json", json.GetProperty("leaderboardBlob").GetString());
     }
 
+    [Fact]
+    public async Task GetSearch_SimulatedEnvironment_LabelsTheStatusSimulated()
+    {
+        var spec = BlobLayout.SearchSpec("sim-search");
+        await api.Store.PutBytesAsync(spec.Container, spec.Name, Encoding.UTF8.GetBytes(TestSpecs.Valid()), "application/json", default);
+        await api.Store.PutJsonAsync(BlobLayout.Leaderboard("sim-search"), new { recommended = "00001", candidates = 1 }, default);
+
+        var json = JsonDocument.Parse(await api.Http.GetStringAsync("api/search/sim-search")).RootElement;
+
+        Assert.True(json.GetProperty("simulated").GetBoolean());
+        Assert.Equal("SIMULATED", json.GetProperty("label").GetString());
+        Assert.All(json.EnumerateObject(), p => Assert.True(char.IsLower(p.Name[0]), p.Name));
+    }
+
+    [Fact]
+    public async Task GetSearch_NoStoredSpec_SimulatedIsUnknown()
+    {
+        await api.Store.PutJsonAsync(BlobLayout.Leaderboard("no-spec"), new { recommended = "00002", candidates = 1 }, default);
+
+        var json = JsonDocument.Parse(await api.Http.GetStringAsync("api/search/no-spec")).RootElement;
+
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("simulated").ValueKind);
+    }
+
     [Theory]
     [InlineData("api/search/never-ran", HttpStatusCode.NotFound)]
     [InlineData("api/search/bad%20id!", HttpStatusCode.BadRequest)]

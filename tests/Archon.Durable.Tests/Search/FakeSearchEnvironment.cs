@@ -24,6 +24,9 @@ public sealed class FakeSearchEnvironment : ISearchEnvironment, IScorer
 
     public IScorer Scorer(BenchmarkItem item) => this;
 
+    // Rule-based stand-in models: as simulated as the sim fleet, so every surface must label them.
+    public bool Simulated(SearchSpec spec) => true;
+
     public Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken) =>
         Task.FromResult(new ItemScore(item.Id, answer?.Contains(item.Reference!, StringComparison.Ordinal) == true ? 1 : 0));
 }

@@ -1,3 +1,5 @@
+using Archon.Core.Search;
+using Archon.Durable.Tests.Search;
 using Archon.Core.Execution;
 using Archon.Durable.Architectures;
 using Archon.Durable.Hosting;
@@ -33,6 +35,7 @@ public class ApiServerFixture : IAsyncLifetime
                 services.AddSingleton<IModelInvoker>(Invoker);
                 services.AddSingleton<IResultStore>(store);
                 services.AddSingleton<IArchitectureCatalog>(catalog);
+                services.AddSingleton<ISearchEnvironment>(new FakeSearchEnvironment());
             });
         Http = new HttpClient { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
