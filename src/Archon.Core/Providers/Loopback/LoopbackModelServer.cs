@@ -166,8 +166,16 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        listener.Stop();
-        listener.Close();
+        // Close alone (no Stop first): the managed HttpListener's Stop already unregisters the endpoint, and a later
+        // Close then looks the endpoint up again, re-binding the port; if another listener took it meanwhile, Close
+        // throws "Address already in use". Closing a listener that is going away anyway must not fail the caller.
+        try
+        {
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+        }
         try
         {
             await loop;
