@@ -21,10 +21,7 @@ public static class DurableLatencyBenchmark
     public static async Task<LatencyBenchmarkResult> RunAsync(TimeSpan latency, int runs, CancellationToken cancellationToken)
     {
         await using var server = LoopbackModelServer.StartCanned(latency);
-        var catalog = new ModelCatalog([new ModelEntry
-        {
-            Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 64,
-        }], "bench (in-process loopback endpoint)");
+        var catalog = LatencyBenchmark.Catalog(server);
         await using var factory = new ModelClientFactory(catalog);
         var root = Path.Combine(Path.GetTempPath(), $"archon-bench-latency-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
