@@ -35,6 +35,7 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
                     [CallMetadata.SampleIndex] = request.SampleIndex.ToString(CultureInfo.InvariantCulture),
                     [CallMetadata.Layer] = request.Layer.ToString(CultureInfo.InvariantCulture),
                     [CallMetadata.CallId] = request.CallId,
+                    [CallMetadata.PromptPack] = request.PromptPack,
                 },
             };
             inputEstimate = TokenCounter.Count(request.Messages);
