@@ -1,6 +1,7 @@
 using Archon.Core.Execution;
 using Archon.Core.Parsing;
 using Archon.Core.Prompts;
+using Archon.Core.Providers;
 
 namespace Archon.Core.Components;
 
@@ -9,6 +10,8 @@ namespace Archon.Core.Components;
 /// critiques are shown whenever a critic left them (<c>use_critiques</c> changes nothing) and critiques travel with
 /// their candidates. Extensions: with several samples the orderings are combined by mean position (ties keep the
 /// earlier candidate); a single candidate needs no call; if no ordering can be read the previous order is kept.
+/// A ranker whose model is llm-blender/PairRM ranks with that reward model (one call to its catalog endpoint, no
+/// prompt), as the reference does.
 /// </summary>
 public sealed class RankerComponent : IArchitectureComponent
 {
@@ -24,13 +27,9 @@ public sealed class RankerComponent : IArchitectureComponent
             return new ComponentOutput(input, notes);
         }
 
-        var pack = context.Prompts;
-        var critiques = input.Any(x => x.Critique is { Length: > 0 });
-        var list = ComponentPrompts.List(pack, input, PromptStages.RankerCandidate, PromptStages.RankerCandidateWithCritique);
-        var user = pack.Render(critiques ? PromptStages.RankerUserWithCritiques : PromptStages.RankerUser,
-            ("query", context.Query), ("candidates", list), ("count", input.Count));
-        var messages = PromptBuilder.Compose(pack.Text(PromptStages.RankerSystem), context.Conversation, user, c.NoSystem);
-        var requests = ModelCalls.PerSample(context, messages);
+        var requests = RewardModels.IsRewardRanker(c)
+            ? [ModelCalls.Request(context, 0, null, [new ChatTurn("user", RewardModelChatClient.WriteRequest(context.Query, input.Select(x => x.Text).ToList()))], "reward")]
+            : ModelCalls.PerSample(context, Messages(context, input));
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => RankingParser.Parse(t, input.Count), notes, cancellationToken);
         var orderings = calls.Where(x => x.Parsed).Select(x => x.Value!).ToList();
         if (orderings.Count == 0)
@@ -41,6 +40,16 @@ public sealed class RankerComponent : IArchitectureComponent
 
         var order = Combine(orderings, input.Count);
         return new ComponentOutput(order.Take(keep).Select(i => input[i]).ToList(), notes);
+    }
+
+    private static IReadOnlyList<ChatTurn> Messages(ComponentContext context, IReadOnlyList<Candidate> input)
+    {
+        var pack = context.Prompts;
+        var critiques = input.Any(x => x.Critique is { Length: > 0 });
+        var list = ComponentPrompts.List(pack, input, PromptStages.RankerCandidate, PromptStages.RankerCandidateWithCritique);
+        var user = pack.Render(critiques ? PromptStages.RankerUserWithCritiques : PromptStages.RankerUser,
+            ("query", context.Query), ("candidates", list), ("count", input.Count));
+        return PromptBuilder.Compose(pack.Text(PromptStages.RankerSystem), context.Conversation, user, context.Config.NoSystem);
     }
 
     /// <summary>Mean position across orderings; stable on ties.</summary>

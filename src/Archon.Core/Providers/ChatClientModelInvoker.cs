@@ -46,7 +46,11 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
             var cached = Flag(response.AdditionalProperties, CallMetadata.Cached);
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
             var cost = cached ? 0m : entry.CostUsd(inputTokens, outputTokens);
-            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, Elapsed(t0), retries, cached, null, started);
+            var adaptations = response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Adaptations) as IReadOnlyList<string> ?? [];
+            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, Elapsed(t0), retries, cached, null, started)
+            {
+                Adaptations = adaptations,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

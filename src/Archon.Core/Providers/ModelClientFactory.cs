@@ -33,6 +33,7 @@ public sealed class ModelClientFactory : IAsyncDisposable
         providers["openai-compatible"] = e => OpenAIChat(e, requireEndpoint: true);
         providers["azure-openai"] = AzureChat;
         providers["anthropic"] = AnthropicChat;
+        providers[RewardModels.Provider] = RewardChat;
         providers["loopback"] = e => OpenAIChat(e with { Endpoint = loopback.Value.OpenAIBaseUri.ToString(), ApiKeyEnv = null }, requireEndpoint: true);
     }
 
@@ -86,6 +87,8 @@ public sealed class ModelClientFactory : IAsyncDisposable
         var builder = new ChatClientBuilder(create(entry));
         // Outermost: one gen_ai span per logical call (model, tokens), cache hits and retries included; free without a listener.
         builder.UseOpenTelemetry();
+        // Outside the cache and the retries: the cached request is the adapted one, and a retried call is adapted once.
+        builder.UseCapabilities(entry.EffectiveCapabilities, entry.Provider is "openai" or "openai-compatible" or "azure-openai" or "loopback");
         if (options.Cache is { } cache)
         {
             builder.UseResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}");
@@ -160,6 +163,22 @@ public sealed class ModelClientFactory : IAsyncDisposable
             ? new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, BaseUrl = endpoint, HttpClient = CapturingHttpClient(timeout) }
             : new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, HttpClient = CapturingHttpClient(timeout) };
         return client.AsIChatClient(entry.ModelName);
+    }
+
+    private IChatClient RewardChat(ModelEntry entry)
+    {
+        if (string.IsNullOrEmpty(entry.Endpoint))
+        {
+            throw new ModelNotConfiguredException($"model {entry.Id}: provider {RewardModels.Provider} needs an \"endpoint\" in the catalog {Catalog.Source}");
+        }
+
+        var http = new HttpClient(new SocketsHttpHandler()) { Timeout = SdkTimeout(entry) };
+        if (Key(entry) is { } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return new RewardModelChatClient(http, entry);
     }
 
     public async ValueTask DisposeAsync()
