@@ -88,7 +88,15 @@ public sealed class ModelClientFactory : IAsyncDisposable
         // Outermost: one gen_ai span per logical call (model, tokens), cache hits and retries included; free without a listener.
         builder.UseOpenTelemetry();
         // Outside the cache and the retries: the cached request is the adapted one, and a retried call is adapted once.
-        builder.UseCapabilities(entry.EffectiveCapabilities, entry.Provider is "openai" or "openai-compatible" or "azure-openai" or "loopback");
+        var capabilities = entry.EffectiveCapabilities;
+        if (entry.Provider == "anthropic")
+        {
+            // The Anthropic SDK in use (13.x) has no temperature field on its requests: the value could never reach the
+            // model, so it is dropped here where the trace records it, instead of silently inside the SDK.
+            capabilities = capabilities with { Temperature = false };
+        }
+
+        builder.UseCapabilities(capabilities, entry.Provider is "openai" or "openai-compatible" or "azure-openai" or "loopback");
         if (options.Cache is { } cache)
         {
             builder.UseResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}");
