@@ -1,7 +1,6 @@
 using Archon.Core.Architecture;
 using Archon.Core.Components;
 using Archon.Core.Execution;
-using Archon.Core.Tests.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Core.Tests.Components;

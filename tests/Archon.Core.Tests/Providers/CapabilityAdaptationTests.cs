@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Core.Tests.Loopback;
-using static Archon.Core.Tests.Providers.ProviderHarness;
+using static Archon.TestSupport.ProviderHarness;
 
 namespace Archon.Core.Tests.Providers;
 

@@ -2,7 +2,6 @@ using Archon.Core.Architecture;
 using Archon.Core.Components;
 using Archon.Core.Execution;
 using Archon.Core.Prompts;
-using Archon.Core.Tests.Execution;
 
 namespace Archon.Core.Tests.Components.Reference;
 
