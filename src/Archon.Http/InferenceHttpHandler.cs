@@ -1,3 +1,4 @@
+using Archon.Core.Components;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
@@ -12,7 +13,8 @@ namespace Archon.Http;
 /// POST /api/inference and GET /api/inference/{id}. A plain class: the Functions wrappers and `archon serve` both call it.
 /// Input is validated before anything is scheduled, so bad input is a 4xx and never a failed orchestration.
 /// </summary>
-public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null)
+public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null,
+    ComponentRegistry? registry = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -33,7 +35,7 @@ public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<
         using (document)
         {
             var root = document!.RootElement;
-            var (architecture, archError) = await RequestParsing.ArchitectureAsync(root, "architecture", catalog, cancellationToken);
+            var (architecture, archError) = await RequestParsing.ArchitectureAsync(root, "architecture", catalog, cancellationToken, registry);
             if (archError is not null)
             {
                 return archError;

@@ -21,6 +21,7 @@ internal static class EvalResultsWriter
                 Benchmark = result.Summary.Benchmark,
                 Architecture = architecture,
                 Simulated = result.Summary.Simulated,
+                PromptPack = result.PromptPack,
                 Score = r.Score.Value,
                 r.Score.Scored,
                 r.Score.Extracted,

@@ -40,9 +40,11 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     {
         ArchitectureConfig architecture;
         ModelCatalog catalog;
+        ArchitectureRunner runner;
         try
         {
-            architecture = ArchitectureLocator.Load(settings.Architecture);
+            runner = CliComponents.Runner(settings.Components, settings.Prompts);
+            architecture = ArchitectureLocator.Load(settings.Architecture, runner.Registry, Error);
             catalog = ModelCatalog.LoadOrDefault(settings.Models);
         }
         catch (Exception ex) when (ex is ArgumentException or CatalogException)
@@ -71,7 +73,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
         PipelineResult result;
         if (settings.Host == HostKind.Durable)
         {
-            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, Error, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, Error, cancellationToken, runner);
             if (outcome.Result is null)
             {
                 Error.WriteLine(outcome.Error);
@@ -85,7 +87,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
             var scheduler = new BudgetScheduler(new InProcessScheduler(new ChatClientModelInvoker(factory)), BudgetGuard.ForCatalog(budget, catalog));
             try
             {
-                result = await new ArchitectureRunner().RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
+                result = await runner.RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
             }
             catch (BudgetExceededException ex)
             {
@@ -130,7 +132,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
             console.MarkupLineInterpolated($"[yellow]{label}[/]");
         }
 
-        console.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
+        console.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers, prompts {result.PromptPack ?? "?"})");
         console.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
         var layers = new Table().AddColumns("layer", "components", "calls", "failed", "slowest call", "tokens in/out", "cost");
         foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))

@@ -29,6 +29,12 @@ public sealed record SearchSpec
     [JsonPropertyName("space")] public SearchSpaceSpec Space { get; init; } = new();
     [JsonPropertyName("budget")] public QueryBudgetSpec Budget { get; init; } = new();
 
+    /// <summary>
+    /// Prompt pack for every candidate: a pack file path, or the pack itself (an object, as <c>archon prompts --export</c>
+    /// writes it). Null: the host's pack. <c>archon search --prompts FILE</c> inlines the file, so the stored spec is self-contained.
+    /// </summary>
+    [JsonPropertyName("prompts")] public System.Text.Json.JsonElement? Prompts { get; init; }
+
     public SearchAlgorithmOptions AlgorithmOptions() => new()
     {
         Seed = Seed,

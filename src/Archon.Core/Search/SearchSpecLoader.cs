@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Archon.Core.Prompts;
 
 namespace Archon.Core.Search;
 
@@ -47,7 +48,41 @@ public static class SearchSpecLoader
             throw new SearchSpecException($"{source}: {error}");
         }
 
+        _ = Prompts(spec, source);
         return spec;
+    }
+
+    /// <summary>The spec's prompt pack (<c>prompts</c>: a file path or an inline pack), or null for the host's pack.</summary>
+    public static PromptPack? Prompts(SearchSpec spec, string source)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Prompts is not { } p || p.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return p.ValueKind switch
+            {
+                JsonValueKind.String => PromptPackLoader.Load(p.GetString()!),
+                JsonValueKind.Object => PromptPackLoader.Parse(p.GetRawText(), $"{source} prompts"),
+                _ => throw new PromptPackException("must be a prompt pack file path or a prompt pack object"),
+            };
+        }
+        catch (PromptPackException e)
+        {
+            throw new SearchSpecException($"{source}: prompts: {e.Message}");
+        }
+    }
+
+    /// <summary>The spec with <c>prompts</c> replaced by the pack file's content, so it travels with the stored spec.</summary>
+    public static SearchSpec WithInlinePrompts(SearchSpec spec, string packPath)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        PromptPackLoader.Load(packPath); // validates, naming the file and stage on failure
+        using var doc = JsonDocument.Parse(File.ReadAllText(packPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return spec with { Prompts = doc.RootElement.Clone() };
     }
 
     public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true });

@@ -11,10 +11,12 @@ namespace Archon.Durable.Search;
 /// Loads what the search activities share — spec, model ranking, space, the item runner — from the store, memoised
 /// per search id (the ranking never changes once stored). Activities stay thin; everything here is host-agnostic.
 /// </summary>
-public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment environment, IModelInvoker invoker)
+public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment environment, IModelInvoker invoker, ArchitectureRunner? runner = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SearchSession>>> _sessions = new(StringComparer.Ordinal);
-    private readonly ArchitectureRunner _runner = new();
+
+    // The host's runner (AddArchonComponents: custom components, prompt pack); a spec's "prompts" overrides the pack.
+    private readonly ArchitectureRunner _runner = runner ?? new ArchitectureRunner();
 
     public IResultStore Store => store;
 
@@ -22,7 +24,15 @@ public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment envir
 
     public CandidateItemRunner ItemRunner() => new(_runner, invoker, new StoreSearchCache(store));
 
+    /// <summary>The item runner for a search: the spec's prompt pack when it names one, else the host's.</summary>
+    public CandidateItemRunner ItemRunner(SearchSpec spec) =>
+        SearchSpecLoader.Prompts(spec, "search spec") is { } pack
+            ? new(new ArchitectureRunner(_runner.Registry, pack), invoker, new StoreSearchCache(store))
+            : ItemRunner();
+
     public ArchitectureEvaluator Evaluator() => new(ItemRunner(), environment);
+
+    public ArchitectureEvaluator Evaluator(SearchSpec spec) => new(ItemRunner(spec), environment);
 
     public Task<SearchSession> SessionAsync(string searchId, CancellationToken cancellationToken) =>
         _sessions.GetOrAdd(searchId, id => new Lazy<Task<SearchSession>>(() => LoadAsync(id, cancellationToken))).Value;

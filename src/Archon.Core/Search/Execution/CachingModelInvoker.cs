@@ -42,7 +42,7 @@ public sealed class CachingModelInvoker(IModelInvoker inner, ISearchCache cache)
     public static string Key(ModelCallRequest r)
     {
         var text = new StringBuilder();
-        text.Append(FormattableString.Invariant($"{r.ModelId}|{r.Temperature:R}|{r.MaxTokens}|{r.SampleIndex}|{r.Role}|{r.ItemId}|"));
+        text.Append(FormattableString.Invariant($"{r.ModelId}|{r.Temperature:R}|{r.MaxTokens}|{r.SampleIndex}|{r.Role}|{r.ItemId}|{r.PromptPack}|"));
         foreach (var turn in r.Messages)
         {
             text.Append(turn.Role).Append('\u001f').Append(turn.Content).Append('\u001e');
