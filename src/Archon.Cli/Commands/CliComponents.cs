@@ -46,7 +46,8 @@ internal static class CliComponents
         }
         catch (PromptPackException ex)
         {
-            throw new ArgumentException(ex.Message, ex);
+            // One line, like every CLI error: the pack's problems joined.
+            throw new ArgumentException(ex.Message.Replace("\n  - ", " | ", StringComparison.Ordinal), ex);
         }
     }
 

@@ -5,7 +5,6 @@ using Archon.Durable.Contracts;
 using Archon.Core.Storage;
 using Archon.Durable.Telemetry;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Durable.Orchestrations;
 
@@ -26,7 +25,6 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
     }
 
     /// <summary>The host's runner (registered once by <c>AddArchonComponents</c>: custom components, prompt pack).</summary>
-    [ActivatorUtilitiesConstructor]
     public InferenceOrchestration(ArchitectureRunner runner) => Runner = runner;
 
     // Stateless and deterministic; the same runner serves every replay.

@@ -23,8 +23,10 @@ public sealed class RunCommandTests : IDisposable
 
     private Task<int> Run(RunSettings settings) => new RunCommand(output, error).ExecuteAsync(null!, settings, CancellationToken.None);
 
-    private RunSettings Settings(string host, bool json = false, string? architecture = null) => new()
+    private RunSettings Settings(string host, bool json = false, string? architecture = null, string[]? components = null, string? prompts = null) => new()
     {
+        Components = components ?? [],
+        Prompts = prompts,
         Architecture = architecture ?? SimArchitecture,
         Prompt = "What is 17 * 23?",
         Models = SimFleet,
@@ -53,7 +55,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(code == 0, error.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
         Assert.StartsWith("SIMULATED", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("fleet-8-critic-rank-fuse (4 layers)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"fleet-8-critic-rank-fuse (4 layers, prompts {Archon.Core.Prompts.PromptPack.Default.Id})", lines[1], StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(lines[2]), "the answer line is empty");
         Assert.Contains("generator ×7", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("calls 14 (failed 0", output.ToString(), StringComparison.Ordinal);
@@ -122,5 +124,49 @@ public sealed class RunCommandTests : IDisposable
         var code = await Run(Settings(HostKind.InProcess, architecture: missing));
 
         SingleErrorLine(code, $"error: architecture \"{missing}\" not found");
+    }
+
+    [Theory]
+    [InlineData(HostKind.InProcess)]
+    [InlineData(HostKind.Durable)]
+    public async Task Execute_SampleComponentPlugin_RunsTheCustomLayer(string host)
+    {
+        var settings = Settings(host, json: true, architecture: Path.Combine(CliTestPaths.RepoRoot, "samples", "custom-component", "majority-vote.json"),
+            components: [Path.Combine(AppContext.BaseDirectory, "MajorityVote.dll")]);
+
+        var code = await Run(settings);
+
+        Assert.True(code == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var notes = json.RootElement.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Contains(notes, n => n.GetProperty("kind").GetString() is "vote" or "fallback" && n.GetProperty("layer").GetInt32() == 1);
+        Assert.Equal(5, json.RootElement.GetProperty("trace").GetArrayLength()); // five generator samples, no call for the vote
+    }
+
+    [Fact]
+    public async Task Execute_PromptsOption_PackIdInOutputAndTextsSent()
+    {
+        var pack = Path.Combine(dir.FullName, "pack.json");
+        var text = Archon.Core.Prompts.PromptPackLoader.DefaultJson()
+            .Replace("\"name\": \"archon-net-default\"", "\"name\": \"my-pack\"", StringComparison.Ordinal)
+            .Replace("You are a helpful assistant who merges several answers into one.", "MERGE THEM.", StringComparison.Ordinal);
+        File.WriteAllText(pack, text);
+
+        var code = await Run(Settings(HostKind.InProcess, json: true, prompts: pack));
+
+        Assert.True(code == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.StartsWith("my-pack@", json.RootElement.GetProperty("prompt_pack").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_InvalidPromptPack_ExitTwoNamingFileAndStage()
+    {
+        var pack = Path.Combine(dir.FullName, "bad.json");
+        File.WriteAllText(pack, Archon.Core.Prompts.PromptPackLoader.DefaultJson().Replace("{candidates}", "", StringComparison.Ordinal));
+
+        var line = SingleErrorLine(await Run(Settings(HostKind.InProcess, prompts: pack)), "error: ");
+
+        Assert.Contains("bad.json: invalid prompt pack:", line, StringComparison.Ordinal);
     }
 }

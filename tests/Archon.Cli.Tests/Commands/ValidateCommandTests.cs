@@ -55,14 +55,81 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void Execute_UnconfiguredModel_FailsWithCatalogHint()
+    public void Execute_ReferenceCorpusWithDefaultCatalog_EveryValidJsonFileLoadsAndResolves()
+    {
+        var (_, lines) = Run(new ValidateSettings { Paths = [ConfigsDir], Models = Path.Combine(RepoRoot(), "catalog", "models.json") });
+
+        var fail = Assert.Single(lines, l => l.StartsWith("FAIL ", StringComparison.Ordinal));
+        Assert.Contains("[json-syntax]", fail); // the one file of the corpus that is not valid JSON
+        Assert.Equal(Directory.EnumerateFiles(ConfigsDir, "*.json", SearchOption.AllDirectories).Count() - 1, lines.Count(l => l.StartsWith("OK   ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Execute_PairRmWithoutRewardModelEntry_FailsNamingTheEntryToAdd()
     {
         var file = Path.Combine(ConfigsDir, "archon-1-110bFuser-PairRM3-6-MoAM.json");
+        var dir = Directory.CreateTempSubdirectory("archon-validate-");
+        try
+        {
+            var catalog = Path.Combine(dir.FullName, "models.json");
+            File.WriteAllText(catalog, """{ "models": [ { "id": "*", "provider": "openai-compatible", "endpoint": "http://127.0.0.1:1/v1" } ] }""");
 
-        var (exit, lines) = Run(new ValidateSettings { Paths = [file], Models = Path.Combine(RepoRoot(), "catalog", "models.json") });
+            var (exit, lines) = Run(new ValidateSettings { Paths = [file], Models = catalog });
 
-        Assert.Equal(1, exit);
-        Assert.Contains("model llm-blender/PairRM (model_type none) is not configured: add it to the catalog", Assert.Single(lines));
+            Assert.Equal(1, exit);
+            var line = Assert.Single(lines);
+            Assert.Contains("model llm-blender/PairRM: the PairRM ranker scores candidates with a reward-model endpoint", line);
+            Assert.Contains("lists it with provider \"openai-compatible\": add {\"id\": \"llm-blender/PairRM\", \"provider\": \"reward-model\"", line);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Execute_TypoKey_WarnsByDefaultWithDidYouMean()
+    {
+        var dir = Directory.CreateTempSubdirectory("archon-validate-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "typo.json");
+            File.WriteAllText(file, """{"name":"typo","layers":[[{"type":"generator","model":"m","sample":3}]]}""");
+
+            var (exit, lines) = Run(new ValidateSettings { Paths = [file] });
+
+            Assert.Equal(0, exit);
+            Assert.Equal(2, lines.Length);
+            Assert.Equal("     layer 0, component 0: warning [unknown-key] \"sample\": unknown key; ignored (did you mean \"samples\"?)", lines[1]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Execute_SampleComponentPlugin_CustomTypeAndItsKeysValidate_UnknownWithout()
+    {
+        var file = Path.Combine(RepoRoot(), "samples", "custom-component", "majority-vote.json");
+        var plugin = Path.Combine(AppContext.BaseDirectory, "MajorityVote.dll");
+
+        var (withExit, withLines) = Run(new ValidateSettings { Paths = [file], Components = [plugin] });
+        var (withoutExit, withoutLines) = Run(new ValidateSettings { Paths = [file] });
+
+        Assert.Equal(0, withExit);
+        Assert.StartsWith("OK   " + file + " (2 layers, 2 components", Assert.Single(withLines), StringComparison.Ordinal);
+        Assert.Equal(1, withoutExit);
+        Assert.Contains("[unknown-type] unknown component type \"majority_vote\"", withoutLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_MissingPlugin_ExitTwoNamingTheFile()
+    {
+        var (exit, lines) = Run(new ValidateSettings { Paths = ["x.json"], Components = ["/nonexistent/Plugin.dll"] });
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: component plugin /nonexistent/Plugin.dll: file not found", Assert.Single(lines));
     }
 
     [Fact]
