@@ -5,14 +5,24 @@ using Microsoft.Extensions.AI;
 namespace Archon.Core.Evaluation.Judging;
 
 /// <summary>
-/// MT-Bench pairwise grading against a baseline (FastChat pair-v2 / pair-math-v1, verdict [[A]]/[[B]]/[[C]]).
-/// Each pair is judged in both positions; the model wins only if both games agree, loses only if both favour the
-/// baseline, otherwise it is a tie (value 1 / 0 / 0.5). The default baseline is the GPT-4 reference answer shipped
-/// with MT-Bench (30 questions); items without a baseline answer are unscored.
+/// MT-Bench pairwise grading against a baseline model's answers, as FastChat's <c>gen_judgment.py --mode
+/// pairwise-baseline</c> and <c>show_result.py</c> do: turn 1 is judged with <c>pair-v2</c> (<c>pair-math-v1</c> for
+/// math/reasoning/coding with the reference answer), turn 2 with the <c>-multi-turn</c> variant; each turn in both
+/// position orders. A turn is a win (1) or loss (0) only when both orders agree, otherwise a tie (½): FastChat counts
+/// a tie verdict [[C]] and an inconsistent pair the same way. The item's value is the mean over its judged turns, so
+/// the benchmark mean is FastChat's "win rate adjusted" (wins + ½ ties over all judged turns).
+/// Baseline answers: <c>mt_bench/reference_answer/gpt-4.jsonl</c> (30 questions; the other 50 are unscored and
+/// counted as such) unless answers from a file are given (FastChat model_answer format, e.g. <c>archon eval --save-answers</c>).
 /// </summary>
 public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary<string, JudgePrompt> prompts,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? baselineAnswers = null) : IMultiTurnScorer
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? baselineAnswers = null) : IMultiTurnScorer, IMetricNamed
 {
+    public string Metric => $"win rate vs {BaselineName} (tie or inconsistent order = ½)";
+
+    public string BaselineName { get; init; } = "baseline";
+
+    public int MaxAttempts { get; init; } = 3;
+
     public string Name => "mt-bench-pairwise";
 
     public Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken) =>
@@ -23,22 +33,29 @@ public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary
         var baseline = Baseline(item);
         if (baseline is null || baseline.Count < answers.Count)
         {
-            return ItemScore.Unscored(item.Id, "no baseline answer for this question");
+            return ItemScore.Unscored(item.Id, $"no {BaselineName} answer for this question");
         }
 
         var withRef = MtBenchScorer.NeedsReference.Contains(item.Metadata.GetValueOrDefault(MetadataKeys.Category) ?? "") && item.Reference is not null;
-        var multi = answers.Count > 1;
-        var name = (withRef ? "pair-math-v1" : "pair-v2") + (multi ? "-multi-turn" : "");
-        var prompt = prompts.TryGetValue(name, out var p) ? p : throw new DatasetNotFoundException($"judge prompt '{name}' missing from mt_bench/judge_prompts.jsonl");
-        var g1 = await GameAsync(prompt, item, answers, baseline, modelIsA: true, withRef, cancellationToken);
-        var g2 = await GameAsync(prompt, item, answers, baseline, modelIsA: false, withRef, cancellationToken);
-        if (g1 is null || g2 is null)
+        var outcomes = new List<double>();
+        var labels = new List<string>();
+        for (var turn = 0; turn < Math.Min(answers.Count, item.Turns.Count); turn++)
         {
-            return ItemScore.Unscored(item.Id, "judge gave no [[A]]/[[B]]/[[C]] verdict");
+            var name = (withRef ? "pair-math-v1" : "pair-v2") + (turn == 0 ? "" : "-multi-turn");
+            var prompt = prompts.TryGetValue(name, out var p) ? p : throw new DatasetNotFoundException($"judge prompt '{name}' missing from mt_bench/judge_prompts.jsonl");
+            var g1 = await GameAsync(prompt, item, answers, baseline, modelIsA: true, withRef, cancellationToken);
+            var g2 = await GameAsync(prompt, item, answers, baseline, modelIsA: false, withRef, cancellationToken);
+            if (g1 is null || g2 is null)
+            {
+                return ItemScore.ParseFailure(item.Id, $"turn {turn + 1}: no [[A]]/[[B]]/[[C]] verdict in {MaxAttempts} judge replies");
+            }
+
+            outcomes.Add(g1 == g2 ? g1.Value : 0.5);
+            labels.Add($"{g1}|{g2}");
         }
 
-        var value = g1 == g2 ? g1.Value : 0.5;
-        return new ItemScore(item.Id, value, true, $"{g1}|{g2}", "model-perspective scores of both position orders");
+        return new ItemScore(item.Id, outcomes.Average(), true, string.Join(";", labels),
+            "per turn: model-perspective scores of (model as A, model as B); win/loss only when both agree");
     }
 
     private IReadOnlyList<string>? Baseline(BenchmarkItem item)
@@ -64,8 +81,9 @@ public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary
         fields["answer_b_1"] = b[0] ?? "";
         fields["answer_a_2"] = a.Count > 1 ? a[1] ?? "" : "";
         fields["answer_b_2"] = b.Count > 1 ? b[1] ?? "" : "";
-        var judgment = await JudgeCall.AskAsync(judge, prompt.SystemPrompt, prompt.Fill(fields), 2048, ct);
-        return VerdictParsers.ParsePairwiseLabel(judgment) switch
+        var (winner, _, _) = await JudgeCall.AskUntilParsedAsync(judge, prompt.SystemPrompt, prompt.Fill(fields), 2048,
+            reply => VerdictParsers.ParsePairwiseLabel(reply) is var w && w != PairwiseWinner.Error ? w : (PairwiseWinner?)null, MaxAttempts, ct);
+        return winner switch
         {
             PairwiseWinner.A => modelIsA ? 1 : 0,
             PairwiseWinner.B => modelIsA ? 0 : 1,
