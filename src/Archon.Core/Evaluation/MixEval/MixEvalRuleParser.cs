@@ -14,12 +14,22 @@ namespace Archon.Core.Evaluation.MixEval;
 /// <c>"answer "</c>, …, and <c>"="</c> on the last line); then every number in those tails. Numbers compare as floats
 /// rounded to 2 decimals; strings match when a gold answer is a substring of a prediction.</item>
 /// </list>
-/// One deliberate difference: upstream pads single-character gold answers to <c>" x"</c>/<c>"x "</c> to avoid trivial
-/// matches but does not pad the prediction, so a one-character answer (an emoji, a letter) could never match; we pad the
-/// prediction with spaces too, which keeps the "no trivial match inside a word" intent and lets "x" match "x".
+/// Two deliberate differences, both for short answers (the form MixEval's "Answer the question shortly." asks for):
+/// <list type="number">
+/// <item>Upstream pads single-character gold answers to <c>" x"</c>/<c>"x "</c> to avoid trivial matches but does not
+/// pad the prediction, so a one-character answer (a digit, an emoji) could never match; we pad the prediction with
+/// spaces too, which keeps the "no match inside a word" intent and lets "x" match "x".</item>
+/// <item>A one-line response of at most <see cref="ShortAnswerWords"/> words is also a prediction as a whole (trimmed,
+/// lower-cased, not stripped of dots). Upstream only keeps the tail after an indicator, so a short answer that itself
+/// contains one ("Tomorrow is another day", "His wife", "ISO 3166-1:PG") or that starts or ends with a dot (".6",
+/// "Government of D.C.") was cut or stripped and never matched its own gold answer.</item>
+/// </list>
 /// </summary>
 public static partial class MixEvalRuleParser
 {
+    /// <summary>A one-line response of at most this many words is also taken whole (see the class remarks).</summary>
+    public const int ShortAnswerWords = 5;
+
     private static readonly string[] Indicators = ["could be ", "so ", "is ", "thus ", "therefore ", "final ", "answer ", "result "];
     private static readonly Func<char, string>[] LetterShapes =
     [
@@ -62,6 +72,12 @@ public static partial class MixEvalRuleParser
     {
         var keys = KeySubresponses(response);
         var raw = new List<string>(keys);
+        var whole = response.Trim().ToLowerInvariant();
+        if (!whole.Contains('\n', StringComparison.Ordinal) && whole.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortAnswerWords)
+        {
+            raw.Add(whole);
+        }
+
         foreach (var k in keys) { raw.AddRange(ExtractNumbers(k)); }
         return raw.SelectMany(Normalize).Distinct().ToList();
     }
