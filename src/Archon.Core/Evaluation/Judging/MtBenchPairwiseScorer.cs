@@ -44,7 +44,7 @@ public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary
             var name = (withRef ? "pair-math-v1" : "pair-v2") + (turn == 0 ? "" : "-multi-turn");
             var prompt = prompts.TryGetValue(name, out var p) ? p : throw new DatasetNotFoundException($"judge prompt '{name}' missing from mt_bench/judge_prompts.jsonl");
             var g1 = await GameAsync(prompt, item, answers, baseline, modelIsA: true, withRef, cancellationToken);
-            var g2 = await GameAsync(prompt, item, answers, baseline, modelIsA: false, withRef, cancellationToken);
+            var g2 = g1 is null ? null : await GameAsync(prompt, item, answers, baseline, modelIsA: false, withRef, cancellationToken);
             if (g1 is null || g2 is null)
             {
                 return ItemScore.ParseFailure(item.Id, $"turn {turn + 1}: no [[A]]/[[B]]/[[C]] verdict in {MaxAttempts} judge replies");
