@@ -5,7 +5,7 @@ namespace Archon.Core.Evaluation.MixEval;
 
 /// <summary>
 /// MixEval / MixEval-Hard (2024-06-01, the version the Archon paper reports): <c>free-form.json</c> then
-/// <c>multiple-choice.json</c>, each one JSON object keyed by the upstream item index. The model input is built with
+/// <c>multiple-choice.json</c>, each one JSON object keyed by the upstream item index (items interleaved). The model input is built with
 /// upstream's rule (<see cref="MixEvalPromptBuilder"/>) from the instruction strings in <c>prompts.json</c>.
 /// Free-form references are the first acceptable answer; multiple-choice references are the right option letter.
 /// </summary>
@@ -20,9 +20,11 @@ public static class MixEvalLoader
     {
         var prompts = MixEvalPromptFile.Load(dir);
         var benchmark = hard ? HardName : Name;
-        var items = new List<BenchmarkItem>();
+        var bySplit = new List<List<BenchmarkItem>>();
         foreach (var split in new[] { FreeForm, MultipleChoice })
         {
+            var items = new List<BenchmarkItem>();
+            bySplit.Add(items);
             var path = dir.Require(DatasetFiles.MixEval(hard, split));
             using var doc = Parse(path);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
@@ -36,7 +38,15 @@ public static class MixEvalLoader
             }
         }
 
-        return items;
+        // Interleaved (free-form 1, multiple-choice 1, free-form 2, …) so that a --limit or a seeded split keeps both
+        // files represented; the order has no effect on the scores.
+        var all = new List<BenchmarkItem>();
+        for (var i = 0; i < bySplit.Max(s => s.Count); i++)
+        {
+            all.AddRange(bySplit.Where(s => i < s.Count).Select(s => s[i]));
+        }
+
+        return all;
     }
 
     private static BenchmarkItem Item(string benchmark, string split, string path, string key, JsonElement e, MixEvalPromptFile prompts)

@@ -22,7 +22,7 @@ public sealed class MixEvalScorer(MixEvalParser parser, MixEvalPromptFile prompt
 
     public string Name => parser == MixEvalParser.Rule ? "mixeval rule parser" : "mixeval model parser";
 
-    public string Metric => "accuracy (free-form: judge score 0–1 with the model parser)";
+    public string Metric => parser == MixEvalParser.Rule ? "accuracy" : "accuracy (free-form items: the judge's 0–1 correctness score)";
 
     public async Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken)
     {
