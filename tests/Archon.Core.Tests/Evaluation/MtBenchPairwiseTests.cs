@@ -28,6 +28,24 @@ public sealed class MtBenchPairwiseTests
     }
 
     [Fact]
+    public void Aggregate_TurnsAndMissingBaseline_PerTurnBreakdownAndNote()
+    {
+        var items = MtBenchLoader.Load(Datasets).Take(3).ToList();
+        var scorer = new MtBenchPairwiseScorer(new ScriptedChatClient((_, _) => "[[A]]"), JudgePromptFiles.LoadMtBench(Datasets)) { BaselineName = "gpt-4" };
+        var results = new List<ItemResult>
+        {
+            new(items[0].Id, ["a", "b"], new(items[0].Id, 0.75, true, "1|1;1|0"), Archon.Core.Execution.UsageTotals.Zero),
+            new(items[1].Id, ["a", "b"], new(items[1].Id, 0.0, true, "0|0;0|0"), Archon.Core.Execution.UsageTotals.Zero),
+            new(items[2].Id, ["a", "b"], Archon.Core.Evaluation.Scoring.ItemScore.Unscored(items[2].Id, "no gpt-4 answer for this question"), Archon.Core.Execution.UsageTotals.Zero),
+        };
+        var summary = scorer.Aggregate("mt_bench", items, results, 0);
+        Assert.Equal(0.375, summary.Mean);
+        Assert.Equal(0.5, summary.Breakdown.Single(b => b.Group == "turn 1").Mean);
+        Assert.Equal(0.25, summary.Breakdown.Single(b => b.Group == "turn 2").Mean);
+        Assert.Contains(summary.Notes, n => n.StartsWith("1 questions have no gpt-4 answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ScoreTurnsAsync_JudgeNeverGivesVerdict_ReaskedThenParseFailure()
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Reference is not null);

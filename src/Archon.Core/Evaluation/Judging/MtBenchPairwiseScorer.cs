@@ -1,5 +1,6 @@
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Evaluation.Scoring;
+using Archon.Core.Evaluation.Statistics;
 using Microsoft.Extensions.AI;
 
 namespace Archon.Core.Evaluation.Judging;
@@ -15,7 +16,7 @@ namespace Archon.Core.Evaluation.Judging;
 /// counted as such) unless answers from a file are given (FastChat model_answer format, e.g. <c>archon eval --save-answers</c>).
 /// </summary>
 public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary<string, JudgePrompt> prompts,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? baselineAnswers = null) : IMultiTurnScorer, IMetricNamed
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? baselineAnswers = null) : IMultiTurnScorer, IMetricNamed, IAggregatingScorer
 {
     public string Metric => $"win rate vs {BaselineName} (tie or inconsistent order = ½)";
 
@@ -51,11 +52,50 @@ public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary
             }
 
             outcomes.Add(g1 == g2 ? g1.Value : 0.5);
-            labels.Add($"{g1}|{g2}");
+            labels.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g1}|{g2}"));
         }
 
         return new ItemScore(item.Id, outcomes.Average(), true, string.Join(";", labels),
             "per turn: model-perspective scores of (model as A, model as B); win/loss only when both agree");
+    }
+
+    /// <summary>Overall win rate (wins + ½ ties over judged turns, per question), per turn and per category, as FastChat reports.</summary>
+    public ScoreSummary Aggregate(string benchmark, IReadOnlyList<BenchmarkItem> items, IReadOnlyList<ItemResult> results, int seed)
+    {
+        var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var scored = results.Where(r => r.Score.Scored && r.Score.Extracted is not null && byId.ContainsKey(r.ItemId)).ToList();
+        var summary = ScoreSummary.FromValues(benchmark, Name, scored.Select(r => r.Score.Value).ToList(), results.Count - scored.Count, seed) with { Metric = Metric };
+        var breakdown = new List<ScoreBreakdown>();
+        for (var turn = 0; turn < 2; turn++)
+        {
+            var values = scored.Select(r => r.Score.Extracted!.Split(';')).Where(t => t.Length > turn).Select(t => TurnValue(t[turn])).ToList();
+            if (values.Count > 0) { breakdown.Add(Group($"turn {turn + 1}", values, seed)); }
+        }
+
+        foreach (var g in scored.GroupBy(r => byId[r.ItemId].Metadata.GetValueOrDefault(MetadataKeys.Category) ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            breakdown.Add(Group(g.Key, g.Select(r => r.Score.Value).ToList(), seed));
+        }
+
+        var missing = results.Count(r => r.Score.Detail?.StartsWith("no ", StringComparison.Ordinal) == true && !r.Score.Scored);
+        IReadOnlyList<string> notes = missing > 0
+            ? [$"{missing} questions have no {BaselineName} answer and are unscored: pass --baseline-answers FILE (FastChat model_answer JSONL, e.g. written by --save-answers on a baseline run)"]
+            : [];
+        return summary with { Breakdown = breakdown, Notes = notes };
+    }
+
+    private static double TurnValue(string label)
+    {
+        var p = label.Split('|');
+        var g1 = double.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture);
+        var g2 = double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture);
+        return g1 == g2 ? g1 : 0.5;
+    }
+
+    private static ScoreBreakdown Group(string name, IReadOnlyList<double> values, int seed)
+    {
+        var (low, high) = Bootstrap.MeanInterval(values, seed);
+        return new ScoreBreakdown(name, values.Average(), values.Count, low, high);
     }
 
     private IReadOnlyList<string>? Baseline(BenchmarkItem item)
