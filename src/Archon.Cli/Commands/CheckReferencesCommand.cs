@@ -3,7 +3,8 @@ using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Providers;
-using Archon.Core.Simulation;
+using Archon.Offline;
+using Archon.Offline.Simulation;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
@@ -44,7 +45,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
                 // The SIMULATED parser needs the items' metadata, handed to it as for an eval run.
                 var knowledge = new SimulatorKnowledge();
                 knowledge.Register(BenchmarkRegistry.Resolve(settings.Benchmark).Load(datasets, settings.Seed));
-                SimProvider.Register(factory, knowledge, seed: settings.Seed);
+                OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
                 judge = factory.GetClient(settings.Judge!);
                 simulated = SimProvider.AnySimulated(ModelCatalog.LoadOrDefault(settings.Models), [settings.Judge!]);
             }
