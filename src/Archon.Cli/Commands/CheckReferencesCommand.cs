@@ -50,7 +50,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
                 simulated = SimProvider.AnySimulated(ModelCatalog.LoadOrDefault(settings.Models), [settings.Judge!]);
             }
 
-            var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, cancellationToken, settings.Parser, judge);
+            var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, settings.Parser, judge, cancellationToken);
             foreach (var d in result.Disagreements.Take(20))
             {
                 Output.WriteLine($"disagree: {d}");

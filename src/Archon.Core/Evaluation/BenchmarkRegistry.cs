@@ -62,7 +62,7 @@ public static class BenchmarkRegistry
         var m => throw new ArgumentException($"--metric '{m}' is not an MT-Bench metric: use single or pairwise."),
     };
 
-    private static IScorer MixEval(BenchmarkScorerContext c)
+    private static MixEvalScorer MixEval(BenchmarkScorerContext c)
     {
         var prompts = MixEvalPromptFile.Load(c.Datasets!);
         return (c.Parser ?? "rule") switch

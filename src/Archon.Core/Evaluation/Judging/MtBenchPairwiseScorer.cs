@@ -92,7 +92,7 @@ public sealed class MtBenchPairwiseScorer(IChatClient judge, IReadOnlyDictionary
         return g1 == g2 ? g1 : 0.5;
     }
 
-    private static ScoreBreakdown Group(string name, IReadOnlyList<double> values, int seed)
+    private static ScoreBreakdown Group(string name, List<double> values, int seed)
     {
         var (low, high) = Bootstrap.MeanInterval(values, seed);
         return new ScoreBreakdown(name, values.Average(), values.Count, low, high);

@@ -31,7 +31,7 @@ public static class MixEvalAggregator
         return overall with { Breakdown = breakdown };
     }
 
-    private static ScoreBreakdown Group(string name, IReadOnlyList<double> values, int seed)
+    private static ScoreBreakdown Group(string name, List<double> values, int seed)
     {
         var (low, high) = Bootstrap.MeanInterval(values, seed);
         return new ScoreBreakdown(name, values.Average(), values.Count, low, high);
