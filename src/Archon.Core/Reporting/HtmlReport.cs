@@ -29,6 +29,14 @@ public static class HtmlReport
          .Append(lb.Candidates).Append(" candidate runs; model calls needed ").Append(lb.CallsNeeded).Append(", made ").Append(lb.CallsMade)
          .Append(lb.CallsNeeded > 0 ? $" ({N(100.0 * (1 - (double)lb.CallsMade / lb.CallsNeeded), 1)}% saved by prefix reuse and the response cache)" : "").Append(".</p>");
         h.Append("<p>Recommended architecture: <code>").Append(E(lb.Recommended ?? "none")).Append("</code>").Append(sim).Append("</p>");
+        if (Archon.Core.Evaluation.BenchmarkCards.Find(data.Spec.Benchmark) is { } card)
+        {
+            // How the score is computed, next to the score (metric, scorer/parser, judge, data source).
+            h.Append("<h2>Benchmark</h2><table><tr><th>benchmark</th><th>metric</th><th>scoring</th><th>judge</th><th>data</th></tr><tr><td class=\"k\">")
+             .Append(E(card.Name)).Append("</td><td class=\"k\">").Append(E(card.Metric)).Append("</td><td class=\"k\">").Append(E(card.Scoring))
+             .Append("</td><td class=\"k\">").Append(E(card.Judge)).Append("</td><td class=\"k\">").Append(E(card.DataSource)).Append("</td></tr></table>");
+        }
+
 
         h.Append("<h2>Plots</h2>");
         foreach (var (name, svg) in svgs)
