@@ -13,7 +13,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     {
         var response = await api.Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return (response.StatusCode, body.TryGetProperty("error", out var e) ? e.GetProperty("message").GetString()! : "");
+        return (response.StatusCode, body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e.GetProperty("message").GetString()! : "");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     [Fact]
     public async Task PostInference_BudgetAboveCap_Returns400NamingTheCap()
     {
-        var (status, message) = await PostAsync("api/inference", $$"""{"architecture": "single", "messages": {{Messages}}, "budget": {"max_calls": 10001}}""");
+        var (status, message) = await PostAsync("api/inference", $$$"""{"architecture": "single", "messages": {{{Messages}}}, "budget": {"max_calls": 10001}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("budget.max_calls: must be a whole number from 1 to 10000 (the server's cap)", message, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     [Fact]
     public async Task PostInference_DollarBudgetAboveCap_Returns400()
     {
-        var (status, message) = await PostAsync("api/inference", $$"""{"architecture": "single", "messages": {{Messages}}, "budget": {"max_dollars": 11}}""");
+        var (status, message) = await PostAsync("api/inference", $$$"""{"architecture": "single", "messages": {{{Messages}}}, "budget": {"max_dollars": 11}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith("budget.max_dollars:", message, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     [Fact]
     public async Task PostInference_PlanOverRequestBudget_Returns400BeforeScheduling()
     {
-        var (status, message) = await PostAsync("api/inference", $$"""{"architecture": "eight-gen", "messages": {{Messages}}, "budget": {"max_calls": 5}}""");
+        var (status, message) = await PostAsync("api/inference", $$$"""{"architecture": "eight-gen", "messages": {{{Messages}}}, "budget": {"max_calls": 5}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("budget.max_calls: architecture 'eight-gen' plans 11 model calls per query, over this request's budget of 5", message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     [Fact]
     public async Task PostInference_UnknownBudgetField_Returns400ListingValidFields()
     {
-        var (status, message) = await PostAsync("api/inference", $$"""{"architecture": "single", "messages": {{Messages}}, "budget": {"max_tokens": 5}}""");
+        var (status, message) = await PostAsync("api/inference", $$$"""{"architecture": "single", "messages": {{{Messages}}}, "budget": {"max_tokens": 5}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("budget.max_tokens: unknown field (valid: max_calls, max_dollars)", message, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class BoundedRequestTests(ApiServerFixture api) : IClassFixture<Ap
     [Fact]
     public async Task PostInference_LowerBudgetThatFits_Completes()
     {
-        var (status, _) = await PostAsync("api/inference?wait=30", $$"""{"architecture": "single", "messages": {{Messages}}, "budget": {"max_calls": 1, "max_dollars": 0.5}}""");
+        var (status, _) = await PostAsync("api/inference?wait=30", $$$"""{"architecture": "single", "messages": {{{Messages}}}, "budget": {"max_calls": 1, "max_dollars": 0.5}}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
