@@ -41,5 +41,5 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
 
     private static Task<CandidateSummary[]> RunCandidates(TaskOrchestrationContext context, IReadOnlyList<CandidateInput> candidates) =>
         Task.WhenAll(candidates.Select(c => context.CallSubOrchestratorAsync<CandidateSummary>(
-            nameof(CandidateOrchestration), c, new SubOrchestrationOptions(DurableRetry.Activity, SearchBlobs.InstanceId(c.SearchId, c.CandidateId)))));
+            nameof(CandidateOrchestration), c, DurableRetry.SubOrchestration(SearchBlobs.InstanceId(c.SearchId, c.CandidateId)))));
 }
