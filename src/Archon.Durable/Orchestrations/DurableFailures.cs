@@ -14,6 +14,7 @@ public static class DurableFailures
     [
         typeof(ArchonInputException).FullName!,
         "Archon.Core.Search.SearchSpecException",
+        "Archon.Core.Search.SearchFailedException",
         "Archon.Core.Architecture.ArchitectureException",
         "Archon.Core.Execution.BudgetExceededException",
         typeof(ArgumentException).FullName!,
