@@ -36,9 +36,9 @@ public sealed class SearchFailureAndBudgetTests
     {
         var invoker = new TimedInvoker(TimeSpan.Zero);
         var runner = Runner(invoker);
-        // Each call costs $0.002 as measured; three generators spend $0.006, so a $0.007 budget has no room for a fuser
+        // Each call costs $0.002 as measured; three generators spend $0.006, so a $0.0065 budget has no room for a fuser
         // whose reservation (one call of 1 output token at $1,000/M) is another $0.001+.
-        Func<BudgetGuard> guard = () => new BudgetGuard(new QueryBudget { MaxCostUsd = 0.007m }, _ => (0m, 1000m), _ => 1);
+        Func<BudgetGuard> guard = () => new BudgetGuard(new QueryBudget { MaxCostUsd = 0.0065m }, _ => (0m, 1000m), _ => 1);
         await runner.RunAsync(ThreeThenFuse with { Layers = [ThreeThenFuse.Layers[0]] }, Item, default);
 
         var run = await runner.RunAsync(ThreeThenFuse, Item, default, guard);
