@@ -21,7 +21,7 @@ public static class SearchOutput
         }
 
         var sim = simulated ? " (SIMULATED)" : "";
-        var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev score", "± s.e.", "$/query measured", "$/query est.", "status", "latency ms", "items");
+        var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev", "± s.e.", "$/q", "est. $/q", "status", "ms", "items");
         foreach (var e in leaderboard.Entries.Take(10))
         {
             table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture) + (e.PointKey == leaderboard.Recommended ? " *" : ""), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.EstimatedCostUsd, 5),
