@@ -32,7 +32,7 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
                 throw new SearchFailedException($"search '{input.SearchId}': all {leaderboard.Candidates} candidates failed; {error}");
             }
 
-            var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? leaderboard.Entries.FirstOrDefault();
+            var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? (leaderboard.Entries.Count > 0 ? leaderboard.Entries[0] : null);
             context.SetCustomStatus(new SearchProgress("searching", batch.Round, leaderboard.Candidates, leaderboard.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, top?.PointKey, top?.Score, 0));
             context.ContinueAsNew(input, preserveUnprocessedEvents: false);
             return null;
