@@ -46,8 +46,8 @@ public sealed partial class MajorityVoteComponent : IArchitectureComponent
     {
         Keys =
         [
-            new ComponentKeySpec(AnswerPatternKey, ComponentKeyKind.String, "regular expression; its last match (group 1 if present) is the answer"),
-            new ComponentKeySpec(MinVotesKey, ComponentKeyKind.Integer, "votes the winning answer needs (default 1)"),
+            new ComponentKeySpec(AnswerPatternKey, ComponentKeyKind.Text, "regular expression; its last match (group 1 if present) is the answer"),
+            new ComponentKeySpec(MinVotesKey, ComponentKeyKind.WholeNumber, "votes the winning answer needs (default 1)"),
         ],
         Validate = Validate,
         NeedsCandidates = true,

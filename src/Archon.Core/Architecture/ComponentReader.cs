@@ -8,18 +8,18 @@ internal static class ComponentReader
 {
     private static bool Matches(ComponentKeyKind kind, JsonElement v) => kind switch
     {
-        ComponentKeyKind.String => v.ValueKind == JsonValueKind.String,
+        ComponentKeyKind.Text => v.ValueKind == JsonValueKind.String,
         ComponentKeyKind.Number => v.ValueKind == JsonValueKind.Number,
-        ComponentKeyKind.Integer => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _),
+        ComponentKeyKind.WholeNumber => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _),
         ComponentKeyKind.Boolean => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
         _ => true,
     };
 
     private static string KindName(ComponentKeyKind kind) => kind switch
     {
-        ComponentKeyKind.String => "a string",
+        ComponentKeyKind.Text => "a string",
         ComponentKeyKind.Number => "a number",
-        ComponentKeyKind.Integer => "a whole number",
+        ComponentKeyKind.WholeNumber => "a whole number",
         ComponentKeyKind.Boolean => "true or false",
         _ => "any value",
     };

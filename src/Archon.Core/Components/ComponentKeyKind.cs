@@ -4,8 +4,8 @@ namespace Archon.Core.Components;
 public enum ComponentKeyKind
 {
     Any,
-    String,
+    Text,
     Number,
-    Integer,
+    WholeNumber,
     Boolean,
 }

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
+// RS0030 (no I/O in orchestration folders): Plugins load once at host start-up, never inside an orchestration.
+#pragma warning disable RS0030
+
 namespace Archon.Core.Components;
 
 /// <summary>Loads component plugin assemblies and runs their <see cref="IComponentModule"/>s against a registry.</summary>

@@ -59,7 +59,7 @@ public sealed class ComponentRegistry
 
     public bool Contains(string type) => registrations.ContainsKey(type);
 
-    public bool IsBuiltIn(string type) => ArchitectureValidator.BuiltInTypes.Contains(type);
+    public static bool IsBuiltIn(string type) => ArchitectureValidator.BuiltInTypes.Contains(type);
 
     public bool TryGetRegistration(string type, out ComponentRegistration registration) => registrations.TryGetValue(type, out registration!);
 

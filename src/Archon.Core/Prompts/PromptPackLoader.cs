@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Archon.Core.Architecture;
 
+// RS0030 (no I/O in orchestration folders): Packs are read once at host start-up (or by the CLI); components only render an already-loaded pack.
+#pragma warning disable RS0030
+
 namespace Archon.Core.Prompts;
 
 /// <summary>

@@ -178,7 +178,7 @@ public sealed class ModelClientFactory : IAsyncDisposable
         return client.AsIChatClient(entry.ModelName);
     }
 
-    private IChatClient RewardChat(ModelEntry entry)
+    private RewardModelChatClient RewardChat(ModelEntry entry)
     {
         if (string.IsNullOrEmpty(entry.Endpoint))
         {

@@ -52,6 +52,9 @@ public static class SearchSpecLoader
         return spec;
     }
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, Indented);
     /// <summary>The spec's prompt pack (<c>prompts</c>: a file path or an inline pack), or null for the host's pack.</summary>
     public static PromptPack? Prompts(SearchSpec spec, string source)
     {
@@ -85,7 +88,6 @@ public static class SearchSpecLoader
         return spec with { Prompts = doc.RootElement.Clone() };
     }
 
-    public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>First broken rule as "field: rule", or null.</summary>
     public static string? Validate(SearchSpec spec)

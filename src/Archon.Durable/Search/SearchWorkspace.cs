@@ -24,11 +24,15 @@ public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment envir
 
     public CandidateItemRunner ItemRunner() => new(_runner, invoker, new StoreSearchCache(store));
 
-    /// <summary>The item runner for a search: the spec's prompt pack when it names one, else the host's.</summary>
-    public CandidateItemRunner ItemRunner(SearchSpec spec) =>
-        SearchSpecLoader.Prompts(spec, "search spec") is { } pack
-            ? new(new ArchitectureRunner(_runner.Registry, pack), invoker, new StoreSearchCache(store))
-            : ItemRunner();
+    /// <summary>
+    /// The item runner for a spec's search: the spec's prompt pack when it names one (else the host's), and its
+    /// catalog's invoker when the environment routes by catalog.
+    /// </summary>
+    public CandidateItemRunner ItemRunner(SearchSpec spec)
+    {
+        var runner = SearchSpecLoader.Prompts(spec, "search spec") is { } pack ? new ArchitectureRunner(_runner.Registry, pack) : _runner;
+        return new(runner, environment is ISearchInvokerSource source ? source.Invoker(spec) ?? invoker : invoker, new StoreSearchCache(store));
+    }
 
     public ArchitectureEvaluator Evaluator() => new(ItemRunner(), environment);
 

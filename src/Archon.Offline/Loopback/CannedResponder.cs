@@ -50,7 +50,7 @@ public static partial class CannedResponder
         if (Is(PromptStages.UnitTestEvaluatorSystem))
         {
             var at = last.IndexOf("Unit Tests:\n", StringComparison.Ordinal);
-            var n = at < 0 ? 1 : TestLine().Matches(last[at..]).Count;
+            var n = at < 0 ? 1 : TestLine().Count(last[at..]);
             return "Each test is met.\n" + string.Join("\n", Enumerable.Range(1, Math.Max(1, n)).Select(i => $"Unit Test #{i}: [Passed]"));
         }
 

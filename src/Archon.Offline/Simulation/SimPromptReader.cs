@@ -91,7 +91,7 @@ internal static partial class SimPromptReader
     public static int CheckCount(string prompt)
     {
         var tests = prompt.IndexOf("Unit Tests:\n", StringComparison.Ordinal);
-        return tests < 0 ? 1 : Math.Max(1, TestLine().Matches(prompt[tests..]).Count);
+        return tests < 0 ? 1 : Math.Max(1, TestLine().Count(prompt[tests..]));
     }
 
     public static int Cap(string prompt)

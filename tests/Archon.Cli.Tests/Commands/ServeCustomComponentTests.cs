@@ -14,7 +14,7 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
 {
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("archon-serve-plugin-");
     private Process? process;
-    private HttpClient http = null!;
+    private Uri baseAddress = null!;
 
     public async Task InitializeAsync()
     {
@@ -46,7 +46,7 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
             // "Serving 1 architecture(s)": the folder catalog loaded the custom-type file (it is skipped without the plugin).
             if (ServingLine().Match(line) is { Success: true } m)
             {
-                http = new HttpClient { BaseAddress = new Uri(m.Groups["url"].Value), Timeout = TimeSpan.FromSeconds(90) };
+                baseAddress = new Uri(m.Groups["url"].Value);
                 return;
             }
         }
@@ -56,7 +56,6 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        http?.Dispose();
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
@@ -70,6 +69,7 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
     private async Task<JsonElement> InferAsync(string architecture)
     {
         var body = $$"""{"architecture": {{architecture}}, "messages": [{"role": "user", "content": "What is 17 * 23?"}]}""";
+        using var http = Client();
         using var response = await http.PostAsync("api/inference?wait=60", new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
@@ -93,11 +93,14 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
         const string bad = """{"name": "bad", "layers": [[{"type": "generator", "model": "sim-frontier", "samples": 3}], [{"type": "majority_vote", "min_votes": 0}]]}""";
         var body = $$"""{"architecture": {{bad}}, "messages": [{"role": "user", "content": "2+2?"}]}""";
 
+        using var http = Client();
         using var response = await http.PostAsync("api/inference", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("[component-rule] majority_vote: \\\"min_votes\\\" must be at least 1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private HttpClient Client() => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
 
     [GeneratedRegex(@"Serving 1 architecture\(s\) on (?<url>http://127\.0\.0\.1:\d+/)api")]
     private static partial Regex ServingLine();

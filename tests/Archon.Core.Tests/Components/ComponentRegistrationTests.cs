@@ -19,7 +19,7 @@ public sealed class ComponentRegistrationTests
 
     private static ComponentRegistry Registry() => ComponentRegistry.CreateDefault().Register(new ComponentRegistration("keep_first", new KeepFirst())
     {
-        Keys = [new ComponentKeySpec("keep", ComponentKeyKind.Integer)],
+        Keys = [new ComponentKeySpec("keep", ComponentKeyKind.WholeNumber)],
         Validate = c => c.Extra.TryGetValue("keep", out var k) && k.GetInt32() < 1 ? ["\"keep\" must be at least 1"] : [],
         NeedsCandidates = true,
         Effect = CandidateEffect.Filters,
@@ -109,7 +109,7 @@ public sealed class ComponentRegistrationTests
     public void Register_RedeclaringABuiltInKey_Rejected()
     {
         var ex = Assert.Throws<ArgumentException>(() => ComponentRegistry.CreateDefault()
-            .Register(new ComponentRegistration("x", new KeepFirst()) { Keys = [new ComponentKeySpec("samples", ComponentKeyKind.Integer)] }));
+            .Register(new ComponentRegistration("x", new KeepFirst()) { Keys = [new ComponentKeySpec("samples", ComponentKeyKind.WholeNumber)] }));
 
         Assert.Contains("\"samples\" is a built-in key", ex.Message, StringComparison.Ordinal);
     }

@@ -4,8 +4,10 @@ using Archon.Core.Evaluation.Sandbox;
 namespace Archon.Core.Evaluation.Scoring;
 
 /// <summary>HumanEval / MBPP / built-in code: pass@1 by running the item's tests on the candidate in the sandbox.</summary>
-public sealed class CodeExecutionScorer(PythonSandbox? sandbox = null) : IScorer
+public sealed class CodeExecutionScorer(PythonSandbox? sandbox = null) : IScorer, IMetricNamed
 {
+    public string Metric => "pass@1";
+
     private readonly PythonSandbox _sandbox = sandbox ?? PythonSandbox.Shared;
 
     public string Name => "python-unit-tests";
