@@ -21,7 +21,7 @@ public sealed class RewardModelRankerTests
     {
         var catalog = new ModelCatalog(
         [
-            new ModelEntry { Id = "gen", Provider = "loopback" },
+            new ModelEntry { Id = "gen", Provider = "openai-compatible", Endpoint = "http://127.0.0.1:1/v1" },
             new ModelEntry { Id = RewardModels.PairRm, Provider = RewardModels.Provider, Endpoint = reward.BaseUri.ToString(), RewardModel = new RewardModelSpec { Protocol = protocol, BatchSize = 2 } },
         ], "test-catalog.json");
         await using var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions { Resilience = ProviderHarness.FastRetries });
@@ -62,13 +62,12 @@ public sealed class RewardModelRankerTests
         Assert.Contains("{\"id\": \"llm-blender/PairRM\", \"provider\": \"reward-model\", \"endpoint\": \"http://HOST:PORT\"", problem, StringComparison.Ordinal);
     }
 
-    /// <summary>Makes each generator sample's text end in "#k" (k = sample + 1), so the reward scores can tell them apart.</summary>
+    /// <summary>Generators answer here ("answer #k", k = sample + 1); the ranker's call goes over HTTP to the reward model.</summary>
     private sealed class SampleTaggingInvoker(IModelInvoker inner) : IModelInvoker
     {
-        public async Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken)
-        {
-            var result = await inner.InvokeAsync(request, cancellationToken);
-            return request.Role == "generator" ? result with { Text = $"{result.Text} #{request.SampleIndex + 1}" } : result;
-        }
+        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
+            request.Role == "generator"
+                ? Task.FromResult(new ModelCallResult(request.CallId, $"answer #{request.SampleIndex + 1}", 1, 1, 0m, 1, 0, false, null, DateTimeOffset.UnixEpoch))
+                : inner.InvokeAsync(request, cancellationToken);
     }
 }
