@@ -1,3 +1,6 @@
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Architecture;
@@ -60,11 +63,18 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
 
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
+        // The one composition root; evaluation measures fresh calls, so no response cache.
+        await using var services = ArchonServices.BuildProvider(new ConfigurationBuilder().AddEnvironmentVariables().Build(), o =>
+        {
+            o.Catalog = catalog;
+            o.Knowledge = knowledge;
+            o.SimulatorSeed = settings.Seed;
+            o.Cache = ResponseCacheLocation.None;
+        });
+        var factory = services.GetRequiredService<ModelClientFactory>();
         var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
         var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed));
-        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
+        var scheduler = new InProcessScheduler(services.GetRequiredService<IModelInvoker>());
 
         if (simulated)
         {

@@ -93,7 +93,7 @@ public sealed class ModelClientFactory : IAsyncDisposable
         builder.UseOpenTelemetry();
         if (options.Cache is { } cache)
         {
-            builder.UseResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}");
+            builder.UseArchonResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}", options.Resilience.TimeProvider);
         }
 
         builder.UseArchonResilience(options.Resilience with { MaxRetries = entry.MaxRetries, AttemptTimeout = TimeSpan.FromSeconds(entry.TimeoutSeconds) });

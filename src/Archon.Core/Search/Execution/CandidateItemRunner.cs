@@ -9,18 +9,21 @@ namespace Archon.Core.Search.Execution;
 /// Runs one candidate architecture on one benchmark item with layer-prefix reuse: it looks up the longest prefix of
 /// the architecture whose state for this item is cached (key = hash(prefix layers) + item id), starts after it, and
 /// caches the state after every layer it computes. Samples are part of the layers (sample index is in each call), so
-/// equal prefixes really produce equal states. Model calls go through a <see cref="CachingModelInvoker"/>.
+/// equal prefixes really produce equal states. Model calls go through the invoker's provider stack, whose response cache
+/// (keyed by content, not call id) makes "generator m, sample j, item i" one call for every candidate that contains it;
+/// calls made are the calls of computed layers that were not cache hits.
 /// </summary>
 public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker invoker, ISearchCache cache)
 {
     public async Task<ItemRun> RunAsync(ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken)
     {
-        var caching = new CachingModelInvoker(invoker, cache);
         var layers = architecture.Layers.Count;
         var start = 0;
         var state = QueryState.Start(item.FirstTurnConversation(), item.Id);
         var totals = UsageTotals.Zero;
         double latency = 0;
+        var made = 0;
+        var spent = 0m;
         for (var prefix = layers; prefix >= 1; prefix--)
         {
             if (SearchJson.FromBytes<PrefixEntry>(await cache.GetAsync(Key(architecture, prefix, item.Id), cancellationToken).ConfigureAwait(false)) is { } entry)
@@ -32,17 +35,20 @@ public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker
 
         for (var layer = start; layer < layers; layer++)
         {
-            var tracing = new TracingScheduler(new InProcessScheduler(caching));
+            var tracing = new TracingScheduler(new InProcessScheduler(invoker));
             var watch = Stopwatch.StartNew();
             state = await runner.RunLayerAsync(architecture, layer, state, tracing, cancellationToken).ConfigureAwait(false);
             var layerTotals = UsageTotals.From(tracing.Trace);
-            totals = totals.Add(layerTotals with { CachedCalls = 0 });
+            // The architecture's own usage, as if run alone: cache hits count at the cost they would have had.
+            totals = totals.Add(layerTotals with { CostUsd = layerTotals.FullCostUsd, SavedUsd = 0m, CachedCalls = 0 });
+            made += tracing.Trace.Count(e => !e.Result.Cached);
+            spent += layerTotals.CostUsd;
             // Layer latency = its slowest call as reported (cached calls keep their original latency).
             latency += tracing.Trace.Count > 0 ? tracing.Trace.Max(e => e.Result.LatencyMs) : watch.Elapsed.TotalMilliseconds;
             await cache.PutAsync(Key(architecture, layer + 1, item.Id), SearchJson.ToBytes(new PrefixEntry(state, totals, latency)), cancellationToken).ConfigureAwait(false);
         }
 
-        return new ItemRun(item.Id, ArchitectureRunner.FinalAnswer(state), totals, latency, totals.Calls, caching.Forwarded, start);
+        return new ItemRun(item.Id, ArchitectureRunner.FinalAnswer(state), totals, latency, totals.Calls, made, start, spent);
     }
 
     public static string Key(ArchitectureConfig architecture, int prefixLayers, string itemId) =>
