@@ -24,6 +24,12 @@ public sealed record CandidateResult(
     IReadOnlyList<CandidateItemScore> ItemScores,
     int Sequence = 0)
 {
+    /// <summary>Cost of this candidate's items as if run alone (sum); <see cref="SpentUsd"/> is what its calls that
+    /// reached a model cost, so the difference is what prefix reuse and the response cache saved.</summary>
+    public double TotalCostUsd { get; init; }
+
+    public double SpentUsd { get; init; }
+
     public Observation ToObservation() => new(SearchPoint.TryParse(PointKey)!, Fidelity, Score, CostUsd, LatencyMs, Bracket);
 
     /// <summary>95% confidence interval of the score (normal approximation of the item mean).</summary>

@@ -14,7 +14,14 @@ public sealed record Leaderboard(
     IReadOnlyList<string> ParetoCost,
     IReadOnlyList<string> ParetoLatency,
     bool Finished,
-    IReadOnlyList<FinalEntry> Final);
+    IReadOnlyList<FinalEntry> Final)
+{
+    /// <summary>What the search's model calls cost (the calls that reached a model).</summary>
+    public double SpentUsd { get; init; }
+
+    /// <summary>What reuse saved: the candidates' cost as if each ran alone, minus <see cref="SpentUsd"/>.</summary>
+    public double SavedUsd { get; init; }
+}
 
 /// <summary>One full-fidelity candidate, ordered by objective (score − λ·cost).</summary>
 public sealed record LeaderboardEntry(int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order);

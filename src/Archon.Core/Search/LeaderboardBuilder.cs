@@ -18,6 +18,10 @@ public static class LeaderboardBuilder
             results.Sum(r => r.CallsNeeded), results.Sum(r => r.CallsMade), recommended, entries,
             [.. ParetoFront.Compute(full, r => r.Score, r => r.CostUsd).Select(r => r.PointKey)],
             [.. ParetoFront.Compute(full, r => r.Score, r => r.LatencyMs).Select(r => r.PointKey)],
-            finished, final ?? []);
+            finished, final ?? [])
+        {
+            SpentUsd = results.Sum(r => r.SpentUsd),
+            SavedUsd = Math.Max(0, results.Sum(r => r.TotalCostUsd - r.SpentUsd)),
+        };
     }
 }

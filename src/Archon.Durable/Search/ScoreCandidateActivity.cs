@@ -35,7 +35,11 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         var point = SearchPoint.TryParse(candidate.PointKey)!;
         var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
             candidate.Bracket, runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
-            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence);
+            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence)
+        {
+            TotalCostUsd = summary.TotalCostUsd,
+            SpentUsd = summary.SpentUsd,
+        };
         await workspace.Store.PutJsonAsync(BlobLayout.SearchCandidate(candidate.SearchId, candidate.CandidateId), result, CancellationToken.None).ConfigureAwait(false);
         return new CandidateSummary(candidate.CandidateId, candidate.PointKey, summary.Score, summary.CostUsd, summary.CallsNeeded, summary.CallsMade, Skipped: false);
     }
