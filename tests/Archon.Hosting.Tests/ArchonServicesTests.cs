@@ -9,29 +9,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Archon.Hosting.Tests;
 
 /// <summary>The one composition root: store selection, and the SIMULATED fleet behind the same stack as real models.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ArchonServicesTests(AzuriteFixture azurite) : IDisposable
+public sealed class ArchonServicesTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("archon-compose-").FullName;
 
-    private static IConfiguration Settings(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    internal static IConfiguration Settings(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     private static ModelCallRequest Ask(string model, string text = "What is 17 * 3?") =>
         new("L0.C0.generator.s0", model, [new ChatTurn("user", text)], 0.7, 256, 0, "generator", 0, "item-1");
 
     [Fact]
-    public void AddArchon_BlobSettings_SelectsBlobStorageLikeServe()
-    {
-        using var services = ArchonServices.BuildProvider(Settings(new() { ["ArchonStorage:ConnectionString"] = azurite.ConnectionString }),
-            o => o.Catalog = OfflineProviders.NamedCatalog(OfflineProviders.SimCatalogName));
-
-        Assert.IsType<BlobResultStore>(services.GetRequiredService<IResultStore>());
-    }
-
-    [Fact]
     public void AddArchon_LocalStoreAndBlobSettings_LocalFolderWins()
     {
-        using var services = ArchonServices.BuildProvider(Settings(new() { ["ArchonStorage:ConnectionString"] = azurite.ConnectionString }), o =>
+        using var services = ArchonServices.BuildProvider(Settings(new() { ["ArchonStorage:ConnectionString"] = "UseDevelopmentStorage=true" }), o =>
         {
             o.LocalStore = _root;
             o.Catalog = OfflineProviders.NamedCatalog(OfflineProviders.SimCatalogName);
