@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Archon.Hosting;
 
 /// <summary>
-/// Everything the Functions app needs besides the model invoker: result store (section <c>ArchonStorage</c>),
+/// What the hosts that serve the API add to <see cref="ArchonServices.AddArchon"/>: result store (section <c>ArchonStorage</c>, unless already registered),
 /// architecture catalog (the store's <c>archon-architectures/</c>, then the architectures bundled with the app), API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
 /// the [Function] wrappers, and the scheduled-search trigger (<c>ARCHON_SEARCH_*</c> settings).
 /// </summary>

@@ -1,3 +1,6 @@
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Architecture;
@@ -61,8 +64,15 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
 
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
+        // The one composition root; evaluation measures fresh calls, so no response cache.
+        await using var services = ArchonServices.BuildProvider(new ConfigurationBuilder().AddEnvironmentVariables().Build(), o =>
+        {
+            o.Catalog = catalog;
+            o.Knowledge = knowledge;
+            o.SimulatorSeed = settings.Seed;
+            o.Cache = ResponseCacheLocation.None;
+        });
+        var factory = services.GetRequiredService<ModelClientFactory>();
         var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
         var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed)
         {
@@ -71,7 +81,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
             BaselineAnswers = settings.BaselineAnswers is { } file ? MtBenchAnswerFile.Read(file) : null,
             BaselineName = settings.BaselineAnswers is { } baselineFile ? Path.GetFileNameWithoutExtension(baselineFile) : null,
         });
-        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
+        var scheduler = new InProcessScheduler(services.GetRequiredService<IModelInvoker>());
 
         if (simulated)
         {

@@ -44,7 +44,7 @@ public static class SearchOutput
 
         var saved = leaderboard.CallsNeeded > 0 ? 100.0 * (1 - (double)leaderboard.CallsMade / leaderboard.CallsNeeded) : 0;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"best: {outcome.Best} · {leaderboard.Candidates} candidate runs · {leaderboard.EvaluationsUsed:F2} full-evaluation equivalents · model calls {leaderboard.CallsMade} made of {leaderboard.CallsNeeded} needed ({saved:F1}% reused) · {elapsed.TotalSeconds:F1} s")));
+            $"best: {outcome.Best} · {leaderboard.Candidates} candidate runs · {leaderboard.EvaluationsUsed:F2} full-evaluation equivalents · model calls {leaderboard.CallsMade} made of {leaderboard.CallsNeeded} needed ({saved:F1}% reused) · spent ${leaderboard.SpentUsd:F4}, saved ${leaderboard.SavedUsd:F4} · {elapsed.TotalSeconds:F1} s")));
         AnsiConsole.MarkupLine(Markup.Escape("* = recommended by the algorithm (BO: highest GP posterior mean among evaluated architectures, which discounts lucky noisy scores); it heads the held-out table."));
         if (leaderboard.OverBudgetCandidates > 0 || leaderboard.FailedCandidates > 0)
         {

@@ -107,26 +107,13 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var catalog = ModelCatalog.Load(catalogPath);
         await using var server = await ArchonApiServer.StartAsync(options, services =>
         {
-            if (settings.Store is not null)
+            // The same composition root as the Functions app: store (--store wins over ArchonStorage__*), model stack.
+            services.AddArchon(configuration, o =>
             {
-                services.AddSingleton<IResultStore>(new FileResultStore(settings.Store));
-            }
-            else
-            {
-                services.AddArchonResultStore(configuration);
-            }
-
-            services.AddSingleton(catalog);
-            services.AddSingleton(sp =>
-            {
-                var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
-                {
-                    Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
-                });
-                OfflineProviders.Register(factory, SimulatorKnowledge.Shared, faults: faults);
-                return factory;
+                o.LocalStore = settings.Store;
+                o.Catalog = catalog;
+                o.LoopbackFaults = faults;
             });
-            services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
             services.AddSingleton<IArchitectureCatalog>(architectures);
             // POST /api/search: the search environment is the model catalog plus the benchmark registry.
             services.AddArchonSearch(configuration);

@@ -17,7 +17,14 @@ public sealed record Leaderboard(
     IReadOnlyList<FinalEntry> Final,
     int FailedCandidates = 0,
     int OverBudgetCandidates = 0,
-    string? FirstError = null);
+    string? FirstError = null)
+{
+    /// <summary>What the search's model calls cost (the calls that reached a model).</summary>
+    public double SpentUsd { get; init; }
+
+    /// <summary>What reuse saved: the candidates' cost as if each ran alone, minus <see cref="SpentUsd"/>.</summary>
+    public double SavedUsd { get; init; }
+}
 
 /// <summary>
 /// One full-fidelity candidate, ordered by objective (score − λ·cost), candidates within budget first.

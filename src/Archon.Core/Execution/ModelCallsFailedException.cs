@@ -1,6 +1,5 @@
-using Archon.Core.Execution;
 
-namespace Archon.Durable.Contracts;
+namespace Archon.Core.Execution;
 
 /// <summary>
 /// Every model call of a layer failed after the provider stack's retries. The message carries the providers' errors,
@@ -10,6 +9,9 @@ public sealed class ModelCallsFailedException(int layer, IReadOnlyList<TraceEntr
     : Exception(Describe(layer, failed))
 {
     public int Layer { get; } = layer;
+
+    /// <summary>The layer's calls, all failed.</summary>
+    public IReadOnlyList<TraceEntry> Calls { get; } = failed;
 
     private static string Describe(int layer, IReadOnlyList<TraceEntry> failed)
     {
