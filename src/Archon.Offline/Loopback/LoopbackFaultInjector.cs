@@ -29,12 +29,12 @@ public sealed class LoopbackFaultInjector
     }
 
     private const string EmptyAnthropic =
-        """{"id":"msg_e","type":"message","role":"assistant","model":"m","content":[],"stop_reason":"end_turn","stop_sequence":null,"usage":"""
-        + """{"input_tokens":1,"output_tokens":0}}""";
+        "{\"id\":\"msg_e\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":\"end_turn\","
+        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":0}}";
 
     private const string EmptyOpenAi =
-        """{"id":"chatcmpl-e","object":"chat.completion","created":0,"model":"m","choices":[],"usage":"""
-        + """{"prompt_tokens":1,"completion_tokens":0,"total_tokens":1}}""";
+        "{\"id\":\"chatcmpl-e\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"m\",\"choices\":[],\"usage\""
+        + ":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}";
 
     public LoopbackFaultOptions Options { get; }
 
