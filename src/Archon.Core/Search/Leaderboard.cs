@@ -31,7 +31,8 @@ public sealed record Leaderboard(
 /// <see cref="CostUsd"/> is measured $/query, <see cref="EstimatedCostUsd"/> the planner's estimate; <see cref="Status"/>
 /// a <see cref="CandidateStatus"/>.
 /// </summary>
-public sealed record LeaderboardEntry(int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order,
+public sealed record LeaderboardEntry(
+    int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order,
     double EstimatedCostUsd = 0, string Status = CandidateStatus.Ok);
 
 /// <summary>Held-out re-evaluation of a top candidate, with a 95% confidence interval.</summary>

@@ -16,7 +16,8 @@ public sealed record CandidateSummary(string CandidateId, string PointKey, doubl
     public static CandidateSummary From(CandidateResult result, bool skipped)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new(result.CandidateId, result.PointKey, result.Score, result.CostUsd, result.CallsNeeded, result.CallsMade, skipped, result.Status, result.Error);
+        return new(result.CandidateId, result.PointKey, result.Score, result.CostUsd, result.CallsNeeded, result.CallsMade, skipped,
+            result.Status, result.Error);
     }
 }
 

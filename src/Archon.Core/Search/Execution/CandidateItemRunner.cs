@@ -19,7 +19,8 @@ namespace Archon.Core.Search.Execution;
 public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker invoker, ISearchCache cache)
 {
     /// <param name="budgetGuard">A fresh guard for this item's per-query budget (null = unlimited).</param>
-    public async Task<ItemRun> RunAsync(ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken, Func<BudgetGuard>? budgetGuard = null)
+    public async Task<ItemRun> RunAsync(
+        ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken, Func<BudgetGuard>? budgetGuard = null)
     {
         var layers = architecture.Layers.Count;
         var start = 0;
