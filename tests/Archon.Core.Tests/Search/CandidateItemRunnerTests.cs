@@ -8,19 +8,8 @@ namespace Archon.Core.Tests.Search;
 
 public sealed class CandidateItemRunnerTests
 {
-    private sealed class CountingInvoker : IModelInvoker
-    {
-        private int _calls;
-
-        public int Calls => _calls;
-
-        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _calls);
-            var text = $"{request.Role} {request.ModelId} s{request.SampleIndex}: the answer is 4 ({request.Messages.Sum(m => m.Content.Length)})";
-            return Task.FromResult(new ModelCallResult(request.CallId, text, 10, 5, 0.001m, 50, 0, false, null, DateTimeOffset.UnixEpoch));
-        }
-    }
+    // Answers depend on the prompt, so a changed input gives a different answer (and a different cache key downstream).
+    private static FakeModel Model() => new(r => $"{r.Role} {r.ModelId} s{r.SampleIndex}: the answer is 4 ({r.Messages.Sum(m => m.Content.Length)})");
 
     private static readonly BenchmarkItem Item = new() { Id = "item-1", Benchmark = "t", Family = "math", Turns = ["What is 2+2?"], Reference = "4" };
 
@@ -29,14 +18,14 @@ public sealed class CandidateItemRunnerTests
     [Fact]
     public async Task RunAsync_SecondCandidateSharingPrefix_ReusesLayersAndCachedCalls()
     {
-        var invoker = new CountingInvoker();
+        var invoker = Model();
         var cache = new InMemorySearchCache();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, cache);
         var shallow = Encoder.Encode(new SearchPoint(3, 2, 2, 3, PreFuserOption.None, EvaluationOption.None));
         var deep = Encoder.Encode(new SearchPoint(3, 2, 3, 3, PreFuserOption.None, EvaluationOption.None));
 
         var first = await runner.RunAsync(shallow, Item, default);
-        var afterFirst = invoker.Calls;
+        var afterFirst = invoker.Calls.Count;
         var second = await runner.RunAsync(deep, Item, default);
 
         Assert.Equal(6 + 3 + 1, first.CallsNeeded);
@@ -46,23 +35,23 @@ public sealed class CandidateItemRunnerTests
         // New: the second fusion layer and the final fuser — except the second layer's top fuser, whose call (same model,
         // sample and input) is exactly `shallow`'s final fuser call, answered by the response cache.
         Assert.Equal(2 + 1, second.CallsMade);
-        Assert.Equal(afterFirst + 3, invoker.Calls);
+        Assert.Equal(afterFirst + 3, invoker.Calls.Count);
         Assert.Equal(second.CallsNeeded * 0.001m, second.Totals.CostUsd);
     }
 
     [Fact]
     public async Task RunAsync_SameCandidateTwice_MakesNoNewCallsAndSameAnswer()
     {
-        var invoker = new CountingInvoker();
+        var invoker = Model();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
         var arch = Encoder.Encode(new SearchPoint(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
 
         var a = await runner.RunAsync(arch, Item, default);
-        var calls = invoker.Calls;
+        var calls = invoker.Calls.Count;
         var b = await runner.RunAsync(arch, Item, default);
 
         Assert.Equal(a.Answer, b.Answer);
-        Assert.Equal(calls, invoker.Calls);
+        Assert.Equal(calls, invoker.Calls.Count);
         Assert.Equal(0, b.CallsMade);
         Assert.Equal(a.Totals.Calls, b.Totals.Calls);
     }
@@ -70,7 +59,7 @@ public sealed class CandidateItemRunnerTests
     [Fact]
     public async Task RunAsync_WiderGeneratorLayer_AnswersSharedGeneratorCallsFromResponseCache()
     {
-        var invoker = new CountingInvoker();
+        var invoker = Model();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
         await runner.RunAsync(Encoder.Encode(new SearchPoint(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
 
