@@ -17,7 +17,11 @@ public static class JsonFieldCheck
     /// the message starts with "field X:" (or "invalid JSON ...") and never names a .NET type.</exception>
     public static T? Deserialize<T>(string json, JsonSerializerOptions options)
     {
-        options.MakeReadOnly(populateMissingResolver: true);
+        if (!options.IsReadOnly)
+        {
+            options.MakeReadOnly(populateMissingResolver: true);
+        }
+
         JsonNode? node;
         try
         {
@@ -170,7 +174,7 @@ public static class JsonFieldCheck
     }
 
     /// <summary>Kind of value a type takes, in the words of the JSON file.</summary>
-    internal static string Expected(Type? type)
+    private static string Expected(Type? type)
     {
         if (type is null)
         {
