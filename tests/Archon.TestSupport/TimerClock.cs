@@ -58,7 +58,19 @@ public sealed class TimerClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = _fake.CreateTimer(callback, state, dueTime, period);
+        var timer = new ObservedTimer(_fake.CreateTimer(callback, state, dueTime, period), this);
+        Record(dueTime);
+        return timer;
+    }
+
+    /// <summary>A timer started (created with, or changed to, a finite due time): wake a matching waiter or keep it.</summary>
+    private void Record(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var waiter = _waiters.FirstOrDefault(w => w.Match(dueTime));
@@ -72,7 +84,20 @@ public sealed class TimerClock : TimeProvider
                 _started.Add(dueTime);
             }
         }
+    }
 
-        return timer;
+    /// <summary>Pooled cancellation sources (Polly's timeouts) create an idle timer and start it later with Change.</summary>
+    private sealed class ObservedTimer(ITimer inner, TimerClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            clock.Record(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

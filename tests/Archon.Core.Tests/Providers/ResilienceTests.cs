@@ -115,7 +115,13 @@ public sealed class ResilienceTests
         var call = invoker.InvokeAsync(Request(), CancellationToken.None);
         await server.WhenReceived(1).WaitAsync(Patience); // the first attempt is at the server, which holds its reply
         clock.Advance(await clock.WhenTimer(d => d == TimeSpan.FromSeconds(1)).WaitAsync(Patience)); // attempt timeout
-        clock.Advance(await clock.WhenTimer(d => d < TimeSpan.FromSeconds(1)).WaitAsync(Patience)); // backoff before the retry
+        // The jittered backoff before the retry may round to no wait at all; advance it only if one starts.
+        var backoff = clock.WhenTimer(d => d > TimeSpan.Zero && d < TimeSpan.FromSeconds(1));
+        if (await Task.WhenAny(call, backoff).WaitAsync(Patience) == backoff)
+        {
+            clock.Advance(await backoff);
+        }
+
         var result = await call.WaitAsync(Patience);
 
         Assert.True(result.Succeeded, result.Error);
