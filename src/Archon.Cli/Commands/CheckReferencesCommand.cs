@@ -15,14 +15,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public CheckReferencesCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal CheckReferencesCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public CheckReferencesCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 

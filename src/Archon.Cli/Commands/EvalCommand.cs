@@ -20,14 +20,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand : WriterCommand<EvalSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public EvalCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal EvalCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public EvalCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 

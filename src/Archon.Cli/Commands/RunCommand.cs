@@ -24,18 +24,9 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     /// <summary>First line of every run on the "sim" provider: its figures are not real model output.</summary>
     internal const string SimulatedLabel = "SIMULATED (provider sim: deterministic stand-ins, not real models)";
 
-    private readonly IAnsiConsole console;
-
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public RunCommand()
-        : this(Console.Out, Console.Error)
+    public RunCommand(CliConsoles consoles)
+        : base(consoles)
     {
-    }
-
-    internal RunCommand(TextWriter output, TextWriter error)
-        : base(output, error)
-    {
-        console = CliConsole.For(output);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -134,11 +125,11 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     {
         if (label is not null)
         {
-            console.MarkupLineInterpolated($"[yellow]{label}[/]");
+            Ansi.MarkupLineInterpolated($"[yellow]{label}[/]");
         }
 
-        console.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
-        console.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
+        Ansi.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
+        Ansi.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
         var layers = new Table().AddColumns("layer", "components", "calls", "failed", "cached", "slowest call", "tokens in/out", "spent");
         foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))
         {
@@ -154,13 +145,13 @@ public sealed class RunCommand : WriterCommand<RunSettings>
                 $"${group.Where(e => !e.Result.Cached).Sum(e => e.Result.CostUsd).ToString("0.####", CultureInfo.InvariantCulture)}");
         }
 
-        console.Write(layers);
+        Ansi.Write(layers);
         var t = result.Totals;
-        console.MarkupLineInterpolated(
+        Ansi.MarkupLineInterpolated(
             $"[grey]calls {t.Calls} (failed {t.FailedCalls}, cached {t.CachedCalls}, retries {t.Retries}) · tokens in {t.InputTokens} out {t.OutputTokens} · spent ${t.CostUsd.ToString("0.####", CultureInfo.InvariantCulture)} · saved by cache ${t.SavedUsd.ToString("0.####", CultureInfo.InvariantCulture)}[/]");
         foreach (var note in result.FinalState.Notes)
         {
-            console.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
+            Ansi.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
         }
     }
 }

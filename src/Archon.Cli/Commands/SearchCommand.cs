@@ -43,7 +43,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         [Description("Local result store folder (default .archon unless ArchonStorage__* settings select Blob Storage).")]
         public string? Store { get; init; }
 
-        [CommandOption("--dataset-dir <DIR>")]
+        [CommandOption(CliOptions.DatasetDir)]
         [Description("Benchmark data folder for dataset benchmarks (default: ARCHON_DATASET_DIR).")]
         public string? DatasetDir { get; init; }
 
@@ -51,6 +51,10 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         [Description("Print the outcome as JSON instead of tables.")]
         public bool Json { get; init; }
     }
+
+    private readonly CliConsoles _consoles;
+
+    public SearchCommand(CliConsoles consoles) => _consoles = consoles;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -60,12 +64,12 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         }
         catch (Exception e) when (e is SearchSpecException or CatalogException or ArgumentException or InvalidOperationException or IOException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            _consoles.ErrorWriter.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
 
-    private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         var (spec, specJson, specDir) = LoadSpec(settings.Spec);
         var searchId = settings.Id ?? DefaultId(spec, specJson);
@@ -78,7 +82,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         var watch = Stopwatch.StartNew();
         if (!settings.Json)
         {
-            AnsiConsole.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
+            _consoles.Out.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
                 (simulated ? " [red bold](SIMULATED models)[/]" : ""));
         }
 
@@ -102,10 +106,10 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
             throw new InvalidOperationException($"search '{searchId}' is already running in this host");
         }
 
-        var done = await SearchMonitor.WaitAsync(host.Client, store, searchId, spec, settings.Json, cancellationToken);
+        var done = await SearchMonitor.WaitAsync(_consoles, host.Client, store, searchId, spec, settings.Json, cancellationToken);
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            Console.Error.WriteLine($"error: search '{searchId}' {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+            _consoles.ErrorWriter.WriteLine($"error: search '{searchId}' {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
             return 1;
         }
 
@@ -114,7 +118,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         var searchDir = store is FileResultStore
             ? Path.Combine(store.Location, BlobLayout.SearchContainer, BlobLayout.Safe(searchId))
             : $"{store.Location.TrimEnd('/')}/{BlobLayout.SearchContainer}/{BlobLayout.Safe(searchId)}";
-        SearchOutput.Print(outcome, leaderboard, searchDir, simulated, watch.Elapsed, settings.Json);
+        SearchOutput.Print(_consoles, outcome, leaderboard, searchDir, simulated, watch.Elapsed, settings.Json);
         return 0;
     }
 

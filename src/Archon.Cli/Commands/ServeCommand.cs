@@ -33,11 +33,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--architectures <DIR>")]
+        [CommandOption("-a|--architectures <DIR>")]
         [Description("Folder of architecture JSON files to serve (each by its name and file name).")]
         public string Architectures { get; init; } = "architectures";
 
-        [CommandOption("--models <FILE>")]
+        [CommandOption(CliOptions.Models)]
         [Description("Model catalog JSON. Default: ARCHON_MODELS, then the core's default lookup.")]
         public string? Models { get; init; }
 
@@ -64,20 +64,24 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             : ValidationResult.Success();
     }
 
+    private readonly CliConsoles _consoles;
+
+    public ServeCommand(CliConsoles consoles) => _consoles = consoles;
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
         if (catalogPath is null || !File.Exists(catalogPath))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
+            _consoles.Out.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
             return 2;
         }
 
         var architectures = new FolderArchitectureCatalog(settings.Architectures);
         foreach (var skipped in architectures.Skipped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
+            _consoles.Out.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
         }
 
         var options = new ArchonApiServerOptions
@@ -88,7 +92,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         };
         if (options.Validate() is { } problem)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            _consoles.Out.MarkupLineInterpolated($"[red]{problem}[/]");
             return 2;
         }
 
@@ -123,11 +127,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var names = await architectures.ListAsync(cancellationToken);
         if (catalog.Models.Any(m => m.Provider == SimProvider.Name))
         {
-            AnsiConsole.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
+            _consoles.Out.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
-        AnsiConsole.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
+        _consoles.Out.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
+        _consoles.Out.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
         try
         {
             // Ctrl+C arrives through the CLI's token; SIGTERM (e.g. a service manager) through the server's lifetime.

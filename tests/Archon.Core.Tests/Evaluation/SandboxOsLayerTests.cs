@@ -41,6 +41,8 @@ public sealed class SandboxOsLayerTests
         Assert.False(result.Passed, result.Stdout); // the process limit raised BlockingIOError
         var spawned = int.Parse(result.Stdout.Split("spawned ")[1].Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(spawned, 0, 40);
+        // Wall-clock wait on purpose: the sleepers are real OS processes the kernel reaps after the sandbox is torn down;
+        // there is no event to wait on from here, only the process table.
         await Task.Delay(300);
         Assert.Equal(0, SleepersOfSandboxUser());
     }
