@@ -28,7 +28,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
         try
         {
             var datasets = settings.Benchmark.Equals(BuiltinBenchmark.Name, StringComparison.OrdinalIgnoreCase) ? null : DatasetDirectory.Resolve(settings.DatasetDir);
-            var sandbox = PythonSandbox.Shared;
+            var sandbox = CodeSandbox.Shared;
             var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, cancellationToken);
             foreach (var d in result.Disagreements.Take(20))
             {

@@ -15,7 +15,7 @@ public static class ReferenceChecker
     public static readonly IReadOnlyList<string> Supported = [Gsm8kLoader.Name, Math500Loader.Name, HumanEvalLoader.Name, MbppLoader.Name, BuiltinBenchmark.Name];
 
     public static async Task<ReferenceCheckResult> CheckAsync(string benchmark, DatasetDirectory? datasets, int seed = 0,
-        PythonSandbox? sandbox = null, CancellationToken cancellationToken = default)
+        ICodeSandbox? sandbox = null, CancellationToken cancellationToken = default)
     {
         if (!Supported.Contains(benchmark, StringComparer.OrdinalIgnoreCase))
         {
