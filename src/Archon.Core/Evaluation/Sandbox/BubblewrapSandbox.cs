@@ -47,8 +47,8 @@ public sealed class BubblewrapSandbox : ICodeSandbox, IDisposable
         var watch = Stopwatch.StartNew();
         try
         {
-            using var checker = SandboxProcess.Start(command.Build(null, uid, ["-c", SandboxScripts.Checker]), _options.MaxMessageBytes, _options.MaxOutputChars);
-            using var candidate = SandboxProcess.Start(command.Build(work, uid, ["-c", SandboxScripts.Agent, .. LimitArgs(command),
+            using var checker = await SandboxProcess.StartAsync(command.Build(null, uid, ["-c", SandboxScripts.Checker]), _options.MaxMessageBytes, _options.MaxOutputChars);
+            using var candidate = await SandboxProcess.StartAsync(command.Build(work, uid, ["-c", SandboxScripts.Agent, .. LimitArgs(command),
                 _options.AuditHook ? "1" : "0"]), _options.MaxMessageBytes, _options.MaxOutputChars);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.WallTimeout);
@@ -57,6 +57,12 @@ public sealed class BubblewrapSandbox : ICodeSandbox, IDisposable
             try
             {
                 verdict = await CheckBroker.RunAsync(checker, candidate, SpecJson(check), _options.MaxCalls, timeout.Token);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (timeout.IsCancellationRequested)
+                {
+                    // The kill ended a pipe read (end of stream) before the token was checked: still a timeout.
+                    return Verdict((false, $"timed out after {_options.WallTimeout.TotalSeconds:0.#} s"), true, candidate, watch);
+                }
             }
             catch (Exception ex) when (ex is OperationCanceledException or SandboxProtocolException or JsonException or IOException or KeyNotFoundException or InvalidOperationException)
             {
@@ -87,7 +93,7 @@ public sealed class BubblewrapSandbox : ICodeSandbox, IDisposable
             var main = Path.Combine(work, "main.py");
             await File.WriteAllTextAsync(main, run.Code, cancellationToken);
             if (command.DropsPrivileges) { _ = chown(main, uid, uid); }
-            using var process = SandboxProcess.Start(command.Build(work, uid, ["-c", SandboxScripts.Launcher, .. LimitArgs(command),
+            using var process = await SandboxProcess.StartAsync(command.Build(work, uid, ["-c", SandboxScripts.Launcher, .. LimitArgs(command),
                 BubblewrapCommand.WorkMount + "/main.py"]), _options.MaxMessageBytes, _options.MaxOutputChars);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(run.WallTimeout ?? _options.WallTimeout);

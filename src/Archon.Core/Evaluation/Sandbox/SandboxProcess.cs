@@ -20,9 +20,10 @@ internal sealed class SandboxProcess : ISandboxPeer, IDisposable
         _stderr = ReadCappedAsync(process.StandardError, maxOutputChars);
     }
 
-    public string Output => _stderr.IsCompletedSuccessfully ? _stderr.Result.Text : "";
+    /// <summary>stderr so far: complete once the process has exited and the pipe drained (waits up to 1 s for that).</summary>
+    public string Output => _stderr.Wait(TimeSpan.FromSeconds(_process.HasExited ? 1 : 0)) ? _stderr.Result.Text : "";
 
-    public static SandboxProcess Start(IReadOnlyList<string> command, int maxMessageChars, int maxOutputChars)
+    public static async Task<SandboxProcess> StartAsync(IReadOnlyList<string> command, int maxMessageChars, int maxOutputChars)
     {
         var psi = new ProcessStartInfo(command[0])
         {
@@ -39,7 +40,7 @@ internal sealed class SandboxProcess : ISandboxPeer, IDisposable
         // bubblewrap also clears the environment (--clearenv); nothing of the host's reaches the sandbox either way.
         psi.Environment.Clear();
         psi.Environment["PATH"] = "/usr/bin:/bin";
-        var process = Process.Start(psi) ?? throw new SandboxUnavailableException($"Could not start {command[0]}.");
+        var process = await SandboxSpawner.StartAsync(psi);
         return new SandboxProcess(process, maxMessageChars, maxOutputChars);
     }
 
