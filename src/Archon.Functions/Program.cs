@@ -1,6 +1,8 @@
 using Archon.Durable;
+using Archon.Hosting;
 using Archon.Durable.Search;
 using Archon.Durable.Telemetry;
+using Archon.Hosting.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

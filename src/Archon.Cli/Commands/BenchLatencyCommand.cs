@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Archon.Core.Providers.Loopback;
-using Archon.Durable.Bench;
+using Archon.Offline.Loopback;
+using Archon.Bench.Latency;
+using Archon.Bench.Durable;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Archon.Core.Search;
-using Archon.Core.Search.Bench;
+using Archon.Bench.Search;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

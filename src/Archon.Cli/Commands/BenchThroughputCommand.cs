@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Archon.Durable.Bench;
+using Archon.Bench.Durable;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

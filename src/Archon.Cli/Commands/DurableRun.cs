@@ -3,8 +3,10 @@ using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
-using Archon.Durable.Hosting;
-using Archon.Durable.Storage;
+using Archon.LocalHost;
+using Archon.Durable.Orchestrations;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Cli.Commands;

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Core.Simulation;
+using Archon.Offline.Simulation;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
@@ -60,7 +61,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
         await using var factory = new ModelClientFactory(catalog);
-        SimProvider.Register(factory, knowledge, seed: settings.Seed);
+        OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
         var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
         var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed));
         var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));

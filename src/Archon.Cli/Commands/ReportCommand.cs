@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Archon.Core.Reporting;
 using Archon.Core.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;

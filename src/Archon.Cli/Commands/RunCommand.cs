@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Caching;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Core.Simulation;
+using Archon.Offline.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -55,7 +56,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
         {
             Cache = settings.CacheDir is { } dir ? new FileResponseCacheStore(dir) : null,
         });
-        SimProvider.Register(factory, new SimulatorKnowledge());
+        OfflineProviders.Register(factory, new SimulatorKnowledge());
         if (problems.Count == 0)
         {
             problems.AddRange(factory.Preflight(architecture.ModelIds()));

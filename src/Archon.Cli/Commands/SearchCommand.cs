@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Archon.Offline;
 using Archon.Core.Providers;
 using Archon.Core.Search;
-using Archon.Core.Simulation;
+using Archon.Offline.Simulation;
 using Archon.Durable.Contracts;
-using Archon.Durable.Hosting;
+using Archon.LocalHost;
 using Archon.Durable.Orchestrations;
 using Archon.Durable.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -64,13 +66,13 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
     {
         var (spec, specJson, specDir) = LoadSpec(settings.Spec);
         var searchId = settings.Id ?? DefaultId(spec, specJson);
-        var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir);
+        var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();
         var environment = new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir);
         _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
         var simulated = environment.Simulated(spec);
         await using var factory = new ModelClientFactory(catalog);
-        SimProvider.Register(factory, knowledge, seed: spec.Seed);
+        OfflineProviders.Register(factory, knowledge, seed: spec.Seed);
         // The SIMULATED fleet reports its simulated latency (not the microseconds it takes to compute), so the
         // latency Pareto front means something; any other catalog goes through the core provider stack.
         Archon.Core.Execution.IModelInvoker invoker = spec.Catalog == SimProvider.Name

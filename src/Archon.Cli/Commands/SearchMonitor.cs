@@ -1,7 +1,8 @@
 using System.Globalization;
 using Archon.Core.Search;
 using Archon.Durable.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Microsoft.DurableTask.Client;
 using Spectre.Console;
 

@@ -1,15 +1,20 @@
 using System.ComponentModel;
 using System.Net;
+using Archon.Offline;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Core.Simulation;
+using Archon.Offline.Simulation;
 using Archon.Durable;
+using Archon.Hosting;
 using Archon.Durable.Architectures;
-using Archon.Durable.Caching;
-using Archon.Durable.Hosting;
+using Archon.Core.Caching;
+using Archon.LocalHost;
+using Archon.Durable.Orchestrations;
 using Archon.Durable.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Archon.Durable.Telemetry;
+using Archon.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -105,7 +110,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 {
                     Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
                 });
-                SimProvider.Register(factory, SimulatorKnowledge.Shared);
+                OfflineProviders.Register(factory, SimulatorKnowledge.Shared);
                 return factory;
             });
             services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));

@@ -3,7 +3,6 @@ using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
 using Anthropic;
 using Archon.Core.Caching;
-using Archon.Core.Providers.Loopback;
 using Azure.AI.OpenAI;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
@@ -15,14 +14,14 @@ namespace Archon.Core.Providers;
 /// Builds one <see cref="IChatClient"/> per catalog model: the provider's SDK client, then (outermost first) the
 /// response cache when enabled, resilience, the provider-wide and the per-model concurrency caps. SDK-level retries are
 /// switched off so Polly is the only retry layer. Providers beyond the built-in ones register with
-/// <see cref="RegisterProvider"/> (the simulator registers "sim").
+/// <see cref="RegisterProvider"/> (Archon.Offline registers the SIMULATED "sim" and the in-process "loopback").
 /// </summary>
 public sealed class ModelClientFactory : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Func<ModelEntry, IChatClient>> providers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> providerGates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lazy<LoopbackModelServer> loopback = new(() => LoopbackModelServer.StartCanned(TimeSpan.Zero));
+    private readonly ConcurrentBag<IAsyncDisposable> owned = [];
     private readonly ModelClientFactoryOptions options;
 
     public ModelClientFactory(ModelCatalog catalog, ModelClientFactoryOptions? options = null)
@@ -33,13 +32,19 @@ public sealed class ModelClientFactory : IAsyncDisposable
         providers["openai-compatible"] = e => OpenAIChat(e, requireEndpoint: true);
         providers["azure-openai"] = AzureChat;
         providers["anthropic"] = AnthropicChat;
-        providers["loopback"] = e => OpenAIChat(e with { Endpoint = loopback.Value.OpenAIBaseUri.ToString(), ApiKeyEnv = null }, requireEndpoint: true);
     }
 
     public ModelCatalog Catalog { get; }
 
     /// <summary>Adds (or replaces) how entries of <paramref name="provider"/> become raw chat clients.</summary>
     public void RegisterProvider(string provider, Func<ModelEntry, IChatClient> create) => providers[provider] = create;
+
+    /// <summary>A resource a registered provider needs (e.g. a local server), disposed with this factory.</summary>
+    public void Own(IAsyncDisposable resource) => owned.Add(resource);
+
+    /// <summary>An OpenAI-compatible chat client for <paramref name="entry"/> at <paramref name="endpoint"/> with no key, for local servers.</summary>
+    public IChatClient OpenAICompatible(ModelEntry entry, Uri endpoint) =>
+        OpenAIChat(entry with { Endpoint = endpoint.ToString(), ApiKeyEnv = null }, requireEndpoint: true);
 
     public bool IsProviderRegistered(string provider) => providers.ContainsKey(provider);
 
@@ -169,9 +174,9 @@ public sealed class ModelClientFactory : IAsyncDisposable
             client.Value.Dispose();
         }
 
-        if (loopback.IsValueCreated)
+        foreach (var resource in owned)
         {
-            await loopback.Value.DisposeAsync();
+            await resource.DisposeAsync();
         }
     }
 }

@@ -3,7 +3,6 @@ using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Evaluation.Scoring;
 using Archon.Core.Providers;
-using Archon.Core.Simulation;
 
 namespace Archon.Core.Search;
 
@@ -11,20 +10,23 @@ namespace Archon.Core.Search;
 /// The <see cref="ISearchEnvironment"/> the hosts use: models from a model catalog (every non-wildcard entry, or the
 /// spec's <c>models</c> list), items from <see cref="BenchmarkRegistry"/> split with <see cref="DatasetSplitter"/>
 /// (dev = search split, test = held out) using the spec's data seed, and the benchmark's scorer. Items are registered
-/// with the simulator's knowledge so SIMULATED models can answer them. Per-spec results are memoised.
+/// with the item sink (the SIMULATED fleet's knowledge) so simulated models can answer them. Per-spec results are memoised.
 /// </summary>
-public sealed class CatalogSearchEnvironment(ModelCatalog catalog, SimulatorKnowledge knowledge, string? datasetDirectory = null) : ISearchEnvironment
+public sealed class CatalogSearchEnvironment(ModelCatalog catalog, IBenchmarkItemSink? knowledge, string? datasetDirectory = null) : ISearchEnvironment
 {
     private readonly ConcurrentDictionary<string, Lazy<(IReadOnlyList<BenchmarkItem> Dev, IReadOnlyList<BenchmarkItem> Test, IScorer Scorer)>> _benchmarks = new(StringComparer.Ordinal);
 
     public ModelCatalog Catalog => catalog;
 
-    /// <summary>"sim" = the SIMULATED fleet's catalog; anything else is a catalog file path (relative to <paramref name="baseDirectory"/>).</summary>
-    public static ModelCatalog LoadCatalog(string name, string? baseDirectory)
+    /// <summary>
+    /// A spec's <c>catalog</c>: a name the host knows (<paramref name="named"/>; "sim" = the SIMULATED fleet's catalog)
+    /// or a catalog file path (relative to <paramref name="baseDirectory"/>).
+    /// </summary>
+    public static ModelCatalog LoadCatalog(string name, string? baseDirectory, Func<string, ModelCatalog?>? named = null)
     {
-        if (name == SimProvider.Name)
+        if (named?.Invoke(name) is { } known)
         {
-            return ModelCatalog.Parse(SimFleet.ToCatalogJson(SimFleet.Default), "sim fleet (SIMULATED)");
+            return known;
         }
 
         var path = Path.IsPathRooted(name) || baseDirectory is null ? name : Path.Combine(baseDirectory, name);
@@ -44,7 +46,7 @@ public sealed class CatalogSearchEnvironment(ModelCatalog catalog, SimulatorKnow
             : throw new SearchSpecException($"models: '{id}' is not in catalog {catalog.Source}"))];
     }
 
-    public bool Simulated(SearchSpec spec) => SimProvider.AllSimulated(catalog, Models(spec).Select(m => m.Id));
+    public bool Simulated(SearchSpec spec) => SimulatedModels.All(catalog, Models(spec).Select(m => m.Id));
 
     public IReadOnlyList<BenchmarkItem> Items(SearchSpec spec, string split)
     {
@@ -80,7 +82,7 @@ public sealed class CatalogSearchEnvironment(ModelCatalog catalog, SimulatorKnow
             var (dev, test) = DatasetSplitter.Split(definition.Load(datasets, spec.DataSeed), spec.DataSeed);
             var devItems = dev.Take(spec.DevItems).ToList();
             var testItems = test.Take(spec.TestItems).ToList();
-            knowledge.Register(devItems.Concat(testItems));
+            knowledge?.Register(devItems.Concat(testItems));
             return (devItems, testItems, definition.CreateScorer(new BenchmarkScorerContext(datasets, null, spec.Seed)));
         })).Value;
     }

@@ -1,5 +1,5 @@
 using Archon.Durable.Contracts;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Activities;

@@ -1,6 +1,6 @@
 using System.Text;
 using Archon.Core.Architecture;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 
 namespace Archon.Durable.Architectures;
 

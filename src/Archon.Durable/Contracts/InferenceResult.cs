@@ -1,5 +1,5 @@
 using Archon.Core.Execution;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 
 namespace Archon.Durable.Contracts;
 

@@ -2,7 +2,7 @@ using Archon.Core.Architecture;
 using Archon.Core.Execution;
 using Archon.Durable.Activities;
 using Archon.Durable.Contracts;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Archon.Durable.Telemetry;
 using Microsoft.DurableTask;
 

@@ -32,9 +32,11 @@ public static class SearchStarter
         }
     }
 
+    // The gRPC client (embedded host) reports RpcException with StatusCode=AlreadyExists; the Functions client throws
+    // its own *AlreadyExists* type. Matched by name so this project needs no gRPC dependency.
     private static bool IsAlreadyExists(Exception e) =>
-        e is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.AlreadyExists } ||
-        e.GetType().Name.Contains("AlreadyExists", StringComparison.Ordinal);
+        e.GetType().Name.Contains("AlreadyExists", StringComparison.Ordinal) ||
+        (e.GetType().Name == "RpcException" && e.Message.Contains("StatusCode=\"AlreadyExists\"", StringComparison.Ordinal));
 }
 
 public enum SearchStartOutcome

@@ -2,7 +2,7 @@ using System.Text;
 using Archon.Core.Architecture;
 using Archon.Core.Reporting;
 using Archon.Core.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Search;

@@ -1,7 +1,7 @@
 using System.Text;
 using Archon.Core.Search;
 using Archon.Durable.Contracts;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Search;

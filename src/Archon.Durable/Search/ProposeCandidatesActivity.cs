@@ -1,5 +1,5 @@
 using Archon.Core.Search;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Search;

@@ -1,6 +1,6 @@
 using Archon.Core.Search;
 using Archon.Core.Search.Execution;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Search;

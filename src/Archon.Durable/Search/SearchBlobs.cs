@@ -1,4 +1,4 @@
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 
 namespace Archon.Durable.Search;
 

@@ -3,7 +3,7 @@ using Archon.Core.Execution;
 using Archon.Core.Search;
 using Archon.Core.Search.Execution;
 using Archon.Durable.Contracts;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 
 namespace Archon.Durable.Search;
 

@@ -1,5 +1,5 @@
 using Archon.Core.Search.Execution;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
 
 namespace Archon.Durable.Search;
 

@@ -2,7 +2,8 @@ using Archon.Core.Architecture;
 using Archon.Core.Execution;
 using Archon.Durable.Activities;
 using Archon.Durable.Contracts;
-using Archon.Durable.Storage;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Archon.Functions.Functions;

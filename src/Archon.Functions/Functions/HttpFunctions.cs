@@ -1,4 +1,4 @@
-using Archon.Durable.Http;
+using Archon.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

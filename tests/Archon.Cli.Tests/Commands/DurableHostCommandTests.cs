@@ -1,3 +1,5 @@
+using Archon.Offline.Simulation;
+using Archon.Offline;
 using Archon.Cli.Commands;
 using Archon.Core.Architecture;
 using Archon.Core.Execution;
@@ -20,6 +22,7 @@ public sealed class DurableHostCommandTests : IDisposable
     {
         var (architecture, catalog) = Quickstart();
         await using var factory = new ModelClientFactory(catalog);
+        OfflineProviders.Register(factory, new SimulatorKnowledge());
 
         var (result, error) = await DurableRun.RunAsync(architecture, "What is 2+2?", new ChatClientModelInvoker(factory), catalog, new QueryBudget(), _store, TextWriter.Null, default);
 
@@ -34,6 +37,7 @@ public sealed class DurableHostCommandTests : IDisposable
     {
         var (architecture, catalog) = Quickstart();
         await using var factory = new ModelClientFactory(catalog);
+        OfflineProviders.Register(factory, new SimulatorKnowledge());
 
         var (result, error) = await DurableRun.RunAsync(architecture, "hi", new ChatClientModelInvoker(factory), catalog, new QueryBudget { MaxCalls = 1 }, _store, TextWriter.Null, default);
 

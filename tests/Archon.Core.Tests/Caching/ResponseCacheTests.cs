@@ -1,7 +1,6 @@
 using Archon.Core.Caching;
-using Archon.Core.Tests.Loopback;
 using Microsoft.Extensions.AI;
-using static Archon.Core.Tests.Providers.ProviderHarness;
+using static Archon.TestSupport.ProviderHarness;
 
 namespace Archon.Core.Tests.Caching;
 

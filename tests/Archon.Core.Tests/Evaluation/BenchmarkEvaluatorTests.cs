@@ -3,7 +3,7 @@ using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Evaluation.Judging;
 using Archon.Core.Execution;
-using Archon.Core.Simulation;
+using Archon.Offline.Simulation;
 
 namespace Archon.Core.Tests.Evaluation;
 

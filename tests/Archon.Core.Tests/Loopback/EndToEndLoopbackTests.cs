@@ -1,3 +1,5 @@
+using Archon.Offline.Simulation;
+using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
@@ -13,6 +15,7 @@ public sealed class EndToEndLoopbackTests
         await using var server = new LoopbackTestServer(latency: TimeSpan.FromSeconds(1));
         var catalog = new ModelCatalog([new ModelEntry { Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 16 }], "test");
         await using var factory = new ModelClientFactory(catalog);
+        OfflineProviders.Register(factory, new SimulatorKnowledge());
         var arch = new ArchitectureConfig
         {
             Name = "eight",
@@ -32,6 +35,7 @@ public sealed class EndToEndLoopbackTests
     {
         var catalog = ModelCatalog.Load(Path.Combine(TestPaths.RepoRoot, "catalog", "offline.json"));
         await using var factory = new ModelClientFactory(catalog);
+        OfflineProviders.Register(factory, new SimulatorKnowledge());
         var arch = ArchitectureLoader.Load(Path.Combine(TestPaths.ConfigsDir, "archon-70Bx8_1_samples_then_critic_then_rank_top5_then_critic_then_fuser_with_Qwen2_72B.json")).GetOrThrow();
 
         var result = await new ArchitectureRunner().RunAsync(arch, QueryState.Start([new ChatTurn("user", "Name three primes.")]), new InProcessScheduler(new ChatClientModelInvoker(factory)), CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Archon.Core.Tests.Loopback;
-using static Archon.Core.Tests.Providers.ProviderHarness;
+using static Archon.TestSupport.ProviderHarness;
 
 namespace Archon.Core.Tests.Providers;
 

@@ -1,7 +1,7 @@
+using Archon.Bench.Search;
 using Archon.Core.Evaluation;
 using Archon.Core.Execution;
 using Archon.Core.Search;
-using Archon.Core.Search.Bench;
 using Archon.Core.Search.Execution;
 
 namespace Archon.Core.Tests.Search;

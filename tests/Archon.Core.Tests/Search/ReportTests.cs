@@ -1,7 +1,7 @@
+using Archon.Bench.Search;
 using System.Text;
 using Archon.Core.Reporting;
 using Archon.Core.Search;
-using Archon.Core.Search.Bench;
 
 namespace Archon.Core.Tests.Search;
 

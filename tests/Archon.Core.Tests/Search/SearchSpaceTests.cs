@@ -1,5 +1,5 @@
+using Archon.Bench.Search;
 using Archon.Core.Search;
-using Archon.Core.Search.Bench;
 
 namespace Archon.Core.Tests.Search;
 

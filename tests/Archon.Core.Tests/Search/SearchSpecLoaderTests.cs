@@ -33,7 +33,7 @@ public sealed class SearchSpecLoaderTests
     public void Bounds_FromSpec_BuildsTheConfiguredSpace()
     {
         var spec = SearchSpecLoader.Parse("""{ "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3], "pre_fuser": ["none"], "evaluation": ["none", "verifier"] } }""", "s");
-        var space = new SearchSpace(SearchSpecLoader.Bounds(spec), new ArchitectureEncoder(Archon.Core.Search.Bench.LandscapeFleet.Ranking()));
+        var space = new SearchSpace(SearchSpecLoader.Bounds(spec), new ArchitectureEncoder(Archon.Bench.Search.LandscapeFleet.Ranking()));
         // (3 generators × 2 samples) × (1 + 2 widths) × 1 × 2 = 36.
         Assert.Equal(36, space.Count);
     }

@@ -1,8 +1,7 @@
 using Archon.Core.Architecture;
 using Archon.Durable.Architectures;
-using Archon.Durable.Storage;
-using Archon.Durable.Tests.Storage;
-using Archon.Durable.Tests.Support;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Azure.Storage.Blobs;
 
 namespace Archon.Durable.Tests.Architectures;

@@ -1,5 +1,4 @@
 using Archon.Durable.Architectures;
-using Archon.Durable.Tests.Support;
 
 namespace Archon.Durable.Tests.Architectures;
 

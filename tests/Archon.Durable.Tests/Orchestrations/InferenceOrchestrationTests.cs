@@ -1,8 +1,8 @@
 using Archon.Core.Execution;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
-using Archon.Durable.Storage;
-using Archon.Durable.Tests.Support;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
 using Microsoft.DurableTask.Client;
 
 namespace Archon.Durable.Tests.Orchestrations;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Archon.Durable;
+using Archon.Hosting;
 using Archon.Functions.Functions;
 using Microsoft.Azure.Functions.Worker;
 

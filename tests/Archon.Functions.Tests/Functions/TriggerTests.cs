@@ -1,7 +1,6 @@
 using Archon.Durable.Contracts;
-using Archon.Durable.Hosting;
+using Archon.LocalHost;
 using Archon.Durable.Orchestrations;
-using Archon.Durable.Tests.Support;
 using Archon.Functions.Functions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -103,10 +103,10 @@ public sealed class FunctionAppTests
     {
         var location = Template.Root["parameters"]!["datasetLocation"]!["defaultValue"]!.ToString();
 
-        var (container, prefix) = Archon.Durable.Storage.BlobDatasetMirror.ParseLocation(location);
+        var (container, prefix) = Archon.Hosting.Storage.BlobDatasetMirror.ParseLocation(location);
 
         Assert.Equal(("archon-search", "datasets"), (container, prefix));
-        Assert.Equal("[parameters('datasetLocation')]", Settings[Archon.Durable.Storage.BlobDatasetMirror.LocationSetting]);
+        Assert.Equal("[parameters('datasetLocation')]", Settings[Archon.Hosting.Storage.BlobDatasetMirror.LocationSetting]);
     }
 
     [Fact]

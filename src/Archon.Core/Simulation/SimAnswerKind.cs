@@ -1,4 +1,0 @@
-namespace Archon.Core.Simulation;
-
-/// <summary>How the simulator represents an item's answer.</summary>
-public enum SimAnswerKind { None, Number, Latex, Code }

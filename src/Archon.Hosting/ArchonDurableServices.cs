@@ -1,0 +1,45 @@
+using Archon.Durable;
+using Archon.Durable.Activities;
+using Archon.Durable.Architectures;
+using Archon.Http;
+using Archon.Durable.Orchestrations;
+using Archon.Core.Storage;
+using Archon.Hosting.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Archon.Hosting;
+
+/// <summary>
+/// Everything the Functions app needs besides the model invoker: result store (section <c>ArchonStorage</c>),
+/// architecture catalog (the store's <c>archon-architectures/</c>, then the architectures bundled with the app), API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
+/// the [Function] wrappers, and the scheduled-search trigger (<c>ARCHON_SEARCH_*</c> settings).
+/// </summary>
+public static class ArchonDurableServices
+{
+    public static IServiceCollection AddArchonDurable(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddArchonResultStore(configuration);
+        services.TryAddSingleton<IArchitectureCatalog>(sp =>
+        {
+            var store = new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>());
+            var bundled = Path.Combine(AppContext.BaseDirectory, "architectures");
+            return Directory.Exists(bundled) ? new CompositeArchitectureCatalog(store, new FolderArchitectureCatalog(bundled)) : store;
+        });
+        services.AddOptions<ArchonApiOptions>()
+            .Bind(configuration.GetSection(ArchonApiOptions.SectionName))
+            .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")
+            .ValidateOnStart();
+        services.AddArchonApiHandlers();
+        foreach (var activity in ArchonDurableTasks.Activities)
+        {
+            services.TryAddTransient(activity);
+        }
+
+        services.TryAddSingleton(ScheduledSearchOptions.FromSettings(key => configuration[key]));
+        services.TryAddSingleton<ScheduledSearchTrigger>();
+        return services;
+    }
+}
