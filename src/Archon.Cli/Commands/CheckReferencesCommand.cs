@@ -43,7 +43,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
 
             return result.AllAgree ? 0 : 1;
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }
