@@ -24,7 +24,9 @@ param readySessionInstances int
 param cooldownPeriodInSeconds int = 300
 
 // Built-in role "Azure ContainerApps Session Executor": may execute code in the pool's sessions, nothing else.
-var sessionExecutorRoleId = '0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0'
+var roleIds = {
+  sessionExecutor: '0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0'
+}
 
 resource pool 'Microsoft.App/sessionPools@2024-10-02-preview' = {
   name: name
@@ -49,12 +51,12 @@ resource pool 'Microsoft.App/sessionPools@2024-10-02-preview' = {
 }
 
 resource executor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(pool.id, assignmentSeed, sessionExecutorRoleId)
+  name: guid(pool.id, assignmentSeed, roleIds.sessionExecutor)
   scope: pool
   properties: {
     principalId: executorPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', sessionExecutorRoleId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.sessionExecutor)
   }
 }
 
