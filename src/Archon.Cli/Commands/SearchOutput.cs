@@ -23,10 +23,11 @@ public static class SearchOutput
         }
 
         var sim = simulated ? " (SIMULATED)" : "";
-        var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev score", "± s.e.", "$/query", "latency ms", "items");
+        var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev", "± s.e.", "$/q", "est. $/q", "status", "ms", "items");
         foreach (var e in leaderboard.Entries.Take(10))
         {
-            table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture) + (e.PointKey == leaderboard.Recommended ? " *" : ""), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.LatencyMs, 0), e.Items.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture) + (e.PointKey == leaderboard.Recommended ? " *" : ""), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.EstimatedCostUsd, 5),
+                e.Status, F(e.LatencyMs, 0), e.Items.ToString(CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
@@ -45,6 +46,12 @@ public static class SearchOutput
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"best: {outcome.Best} · {leaderboard.Candidates} candidate runs · {leaderboard.EvaluationsUsed:F2} full-evaluation equivalents · model calls {leaderboard.CallsMade} made of {leaderboard.CallsNeeded} needed ({saved:F1}% reused) · {elapsed.TotalSeconds:F1} s")));
         AnsiConsole.MarkupLine(Markup.Escape("* = recommended by the algorithm (BO: highest GP posterior mean among evaluated architectures, which discounts lucky noisy scores); it heads the held-out table."));
+        if (leaderboard.OverBudgetCandidates > 0 || leaderboard.FailedCandidates > 0)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{leaderboard.OverBudgetCandidates} candidate(s) over the per-query budget on measured cost, {leaderboard.FailedCandidates} failed{(leaderboard.FirstError is { } error ? $" (first error: {error})" : "")}; neither kind is recommended.")));
+        }
+
         AnsiConsole.MarkupLine(Markup.Escape($"Pareto front (score vs $/query): {string.Join(", ", leaderboard.ParetoCost)}"));
         AnsiConsole.MarkupLine(Markup.Escape($"best architecture: {best}"));
         AnsiConsole.MarkupLine(Markup.Escape($"report: {report}"));

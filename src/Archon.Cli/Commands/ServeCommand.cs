@@ -3,6 +3,7 @@ using System.Net;
 using Archon.Offline;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
+using Archon.Offline.Loopback;
 using Archon.Offline.Simulation;
 using Archon.Durable;
 using Archon.Hosting;
@@ -91,6 +92,18 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             return 2;
         }
 
+        LoopbackFaultInjector? faults;
+        try
+        {
+            // Resilience drills: faults injected by the loopback endpoint (catalog/offline.json), e.g. "rate=0.2,seed=7".
+            faults = configuration[OfflineProviders.FaultsSetting] is { Length: > 0 } spec ? new LoopbackFaultInjector(LoopbackFaultOptions.Parse(spec)) : null;
+        }
+        catch (FormatException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{OfflineProviders.FaultsSetting}: {e.Message}[/]");
+            return 2;
+        }
+
         var catalog = ModelCatalog.Load(catalogPath);
         await using var server = await ArchonApiServer.StartAsync(options, services =>
         {
@@ -110,7 +123,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 {
                     Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
                 });
-                OfflineProviders.Register(factory, SimulatorKnowledge.Shared);
+                OfflineProviders.Register(factory, SimulatorKnowledge.Shared, faults: faults);
                 return factory;
             });
             services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));

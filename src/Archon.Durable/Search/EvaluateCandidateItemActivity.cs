@@ -28,6 +28,7 @@ public sealed class EvaluateCandidateItemActivity(SearchWorkspace workspace) : T
         }
 
         var architecture = session.Space.Encoder.Encode(point);
-        return await workspace.ItemRunner().RunAsync(architecture, items[input.ItemIndex], CancellationToken.None).ConfigureAwait(false);
+        return await workspace.ItemRunner(session.Spec).RunAsync(architecture, items[input.ItemIndex], CancellationToken.None,
+            session.Ranking.GuardFactory(session.Space.Budget)).ConfigureAwait(false);
     }
 }

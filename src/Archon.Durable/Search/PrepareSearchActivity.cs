@@ -37,7 +37,7 @@ public sealed class PrepareSearchActivity(SearchWorkspace workspace) : TaskActiv
         {
             try
             {
-                ranking = await new ModelRankingBuilder(workspace.Evaluator(), workspace.Environment).BuildAsync(spec, CancellationToken.None).ConfigureAwait(false);
+                ranking = await new ModelRankingBuilder(workspace.Evaluator(spec), workspace.Environment).BuildAsync(spec, CancellationToken.None).ConfigureAwait(false);
             }
             catch (SearchSpecException e)
             {

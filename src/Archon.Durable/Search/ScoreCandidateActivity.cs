@@ -26,10 +26,14 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
 
         var summary = ArchitectureEvaluator.Summarize(input.Runs, scores);
         var point = SearchPoint.TryParse(candidate.PointKey)!;
+        var index = session.Space.IndexOf(point);
+        var estimated = index >= 0 ? session.Space.Estimates[index].Dollars : session.Space.Encoder.Estimate(point).Dollars;
+        var status = CandidateStatus.Of(summary, session.Space.Budget, input.Runs.Count);
         var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
             candidate.Bracket, input.Runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
-            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence);
+            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence,
+            estimated, summary.FailedItems, summary.OverBudgetItems, summary.Error, status);
         await workspace.Store.PutJsonAsync(BlobLayout.SearchCandidate(candidate.SearchId, candidate.CandidateId), result, CancellationToken.None).ConfigureAwait(false);
-        return new CandidateSummary(candidate.CandidateId, candidate.PointKey, summary.Score, summary.CostUsd, summary.CallsNeeded, summary.CallsMade, Skipped: false);
+        return CandidateSummary.From(result, skipped: false);
     }
 }

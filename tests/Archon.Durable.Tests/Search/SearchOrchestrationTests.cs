@@ -154,6 +154,39 @@ public sealed class SearchOrchestrationTests : IDisposable
         Assert.Contains("algorithm", done.FailureDetails!.ErrorMessage);
     }
 
+    [Fact]
+    public async Task SearchOrchestration_EveryModelCallFails_FailsWithTheProviderErrorWithoutRetryingTheActivity()
+    {
+        var store = new FileResultStore(NewRoot());
+        var invoker = new TimedInvoker(TimeSpan.Zero, _ => "HTTP 401 (Unauthorized): no API key");
+        await using var host = await StartHost(store, invoker);
+
+        var done = await RunToEnd(host, "s-dead");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("every model call failed", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("HTTP 401 (Unauthorized): no API key", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        // Preprocessing asks each of the 3 models alone on the 8 dev items once: a retried activity would ask again.
+        Assert.Equal(3 * 8, invoker.Calls.Count);
+    }
+
+    [Fact]
+    public async Task SearchOrchestration_EveryCandidateFails_EndsFailedNamingTheErrorNotCompletedWithZeros()
+    {
+        var store = new FileResultStore(NewRoot());
+        var invoker = new TimedInvoker(TimeSpan.Zero, r => r.Role == "fuser" ? "HTTP 503 (ServiceUnavailable): fuser model overloaded" : null);
+        await using var host = await StartHost(store, invoker);
+
+        var done = await RunToEnd(host, "s-fuserless");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("candidates failed", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("fuser model overloaded", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        var leaderboard = (await store.GetJsonAsync<Leaderboard>(BlobLayout.Leaderboard("s-fuserless"), default))!;
+        Assert.Equal(leaderboard.Candidates, leaderboard.FailedCandidates);
+        Assert.Null(leaderboard.Recommended);
+    }
+
     public void Dispose()
     {
         foreach (var root in _roots.Where(Directory.Exists))

@@ -8,8 +8,10 @@ namespace Archon.Core.Evaluation.Scoring;
 /// call the candidate's functions through the sandbox (<see cref="ICodeSandbox.CheckAsync"/>); only the checker's
 /// verdict scores. Nothing the candidate prints, returns, or exits with can score a pass (docs/sandbox.md).
 /// </summary>
-public sealed class CodeExecutionScorer(ICodeSandbox? sandbox = null) : IScorer
+public sealed class CodeExecutionScorer(ICodeSandbox? sandbox = null) : IScorer, IMetricNamed
 {
+    public string Metric => "pass@1";
+
     private readonly ICodeSandbox _sandbox = sandbox ?? CodeSandbox.Shared;
 
     public string Name => "python-unit-tests";

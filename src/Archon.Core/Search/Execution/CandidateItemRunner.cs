@@ -10,10 +10,14 @@ namespace Archon.Core.Search.Execution;
 /// the architecture whose state for this item is cached (key = hash(prefix layers) + item id), starts after it, and
 /// caches the state after every layer it computes. Samples are part of the layers (sample index is in each call), so
 /// equal prefixes really produce equal states. Model calls go through a <see cref="CachingModelInvoker"/>.
+/// With a <see cref="QueryBudget"/> every batch is checked against it (reused prefixes count at their cost) before it
+/// is sent; the batch that would cross it is not sent and the item is reported over budget. A layer whose calls all
+/// fail ends the item with the provider's error. Neither state is cached as a prefix.
 /// </summary>
 public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker invoker, ISearchCache cache)
 {
-    public async Task<ItemRun> RunAsync(ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken)
+    /// <param name="budgetGuard">A fresh guard for this item's per-query budget (null = unlimited).</param>
+    public async Task<ItemRun> RunAsync(ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken, Func<BudgetGuard>? budgetGuard = null)
     {
         var caching = new CachingModelInvoker(invoker, cache);
         var layers = architecture.Layers.Count;
@@ -30,13 +34,32 @@ public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker
             }
         }
 
+        var guard = budgetGuard?.Invoke();
+        guard?.Commit(totals);
         for (var layer = start; layer < layers; layer++)
         {
-            var tracing = new TracingScheduler(new InProcessScheduler(caching));
+            IModelCallScheduler scheduler = new InProcessScheduler(caching);
+            var tracing = new TracingScheduler(guard is null ? scheduler : new BudgetScheduler(scheduler, guard));
             var watch = Stopwatch.StartNew();
-            state = await runner.RunLayerAsync(architecture, layer, state, tracing, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                state = await runner.RunLayerAsync(architecture, layer, state, tracing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BudgetExceededException e)
+            {
+                totals = totals.Add(UsageTotals.From(tracing.Trace) with { CachedCalls = 0 });
+                return new ItemRun(item.Id, null, totals, latency, totals.Calls, caching.Forwarded, start, e.Message, OverBudget: true);
+            }
+
             var layerTotals = UsageTotals.From(tracing.Trace);
             totals = totals.Add(layerTotals with { CachedCalls = 0 });
+            if (tracing.Trace.Count > 0 && tracing.Trace.All(t => !t.Result.Succeeded))
+            {
+                var failed = tracing.Trace[0];
+                return new ItemRun(item.Id, null, totals, latency, totals.Calls, caching.Forwarded, start,
+                    $"layer {layer}: all {tracing.Trace.Count} model calls failed; {failed.Request.ModelId}: {failed.Result.Error ?? "no text returned"}");
+            }
+
             // Layer latency = its slowest call as reported (cached calls keep their original latency).
             latency += tracing.Trace.Count > 0 ? tracing.Trace.Max(e => e.Result.LatencyMs) : watch.Elapsed.TotalMilliseconds;
             await cache.PutAsync(Key(architecture, layer + 1, item.Id), SearchJson.ToBytes(new PrefixEntry(state, totals, latency)), cancellationToken).ConfigureAwait(false);
