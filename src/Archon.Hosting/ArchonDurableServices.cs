@@ -3,6 +3,7 @@ using Archon.Durable.Activities;
 using Archon.Durable.Architectures;
 using Archon.Http;
 using Archon.Durable.Orchestrations;
+using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,10 @@ public static class ArchonDurableServices
             .Bind(configuration.GetSection(ArchonApiOptions.SectionName))
             .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")
             .ValidateOnStart();
+        // Code sandbox settings (docs/sandbox.md): checked at start; scorers build the sandbox from the same settings
+        // (CodeSandbox.Shared reads the ArchonSandbox__* app settings), so a bad Kind or endpoint stops the host here.
+        services.AddOptions<CodeSandboxOptions>().Bind(configuration.GetSection(CodeSandboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CodeSandboxOptions>, CodeSandboxOptionsValidator>());
         services.AddArchonApiHandlers();
         foreach (var activity in ArchonDurableTasks.Activities)
         {

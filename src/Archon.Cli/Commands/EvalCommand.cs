@@ -6,6 +6,7 @@ using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Offline.Simulation;
@@ -31,7 +32,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
         {
             return await RunAsync(settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }
