@@ -141,7 +141,7 @@ public sealed class JudgeTests
             Assert.Equal(expected, score.Value, 5);
         }
 
-        var raw = judge.OptionsSeen.Last()!.RawRepresentationFactory!(judge) as OpenAI.Chat.ChatCompletionOptions;
+        var raw = judge.OptionsSeen[^1]!.RawRepresentationFactory!(judge) as OpenAI.Chat.ChatCompletionOptions;
         Assert.True(raw!.IncludeLogProbabilities);
         Assert.Equal(5, raw.TopLogProbabilityCount);
     }

@@ -70,7 +70,7 @@ public sealed class CandidateItemRunnerTests
         var deep = Encoder.Encode(new SearchPoint(3, 2, 3, 3, PreFuserOption.None, EvaluationOption.None));
 
         var first = await runner.RunAsync(shallow, Item, default);
-        var afterFirst = invoker.Calls.Count;
+        var afterFirst = invoker.Calls;
         var second = await runner.RunAsync(deep, Item, default);
 
         Assert.Equal(6 + 3 + 1, first.CallsNeeded);
@@ -80,7 +80,7 @@ public sealed class CandidateItemRunnerTests
         // New: the second fusion layer and the final fuser — except the second layer's top fuser, whose call (same model,
         // sample and input) is exactly `shallow`'s final fuser call, answered by the response cache.
         Assert.Equal(2 + 1, second.CallsMade);
-        Assert.Equal(afterFirst + 3, invoker.Calls.Count);
+        Assert.Equal(afterFirst + 3, invoker.Calls);
         Assert.Equal(second.CallsNeeded * 0.001m, second.Totals.CostUsd);
     }
 
@@ -92,11 +92,11 @@ public sealed class CandidateItemRunnerTests
         var arch = Encoder.Encode(new SearchPoint(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
 
         var a = await runner.RunAsync(arch, Item, default);
-        var calls = invoker.Calls.Count;
+        var calls = invoker.Calls;
         var b = await runner.RunAsync(arch, Item, default);
 
         Assert.Equal(a.Answer, b.Answer);
-        Assert.Equal(calls, invoker.Calls.Count);
+        Assert.Equal(calls, invoker.Calls);
         Assert.Equal(0, b.CallsMade);
         Assert.Equal(a.Totals.Calls, b.Totals.Calls);
     }

@@ -20,7 +20,7 @@ public sealed class HistorySizeTests(ITestOutputHelper output)
     {
         var meter = new OrchestrationHistoryMeter();
         var answer = new string('x', answerChars);
-        var invoker = new ScriptedInvoker(r => r.Role is "generator" or "fuser" ? answer : null);
+        var invoker = new FakeModel(r => r.Role is "generator" or "fuser" ? answer : null);
         await using var host = await DurableTestHost.StartAsync(invoker, null, meter);
         var id = $"history-{answerChars}";
         await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(

@@ -158,7 +158,7 @@ public sealed class SearchOrchestrationTests : IDisposable
     public async Task SearchOrchestration_EveryModelCallFails_FailsWithTheProviderErrorWithoutRetryingTheActivity()
     {
         var store = new FileResultStore(NewRoot());
-        var invoker = new TimedInvoker(TimeSpan.Zero, _ => "HTTP 401 (Unauthorized): no API key");
+        var invoker = new FakeModel { FailWith = _ => "HTTP 401 (Unauthorized): no API key" };
         await using var host = await StartHost(store, invoker);
 
         var done = await RunToEnd(host, "s-dead");
@@ -174,7 +174,7 @@ public sealed class SearchOrchestrationTests : IDisposable
     public async Task SearchOrchestration_EveryCandidateFails_EndsFailedNamingTheErrorNotCompletedWithZeros()
     {
         var store = new FileResultStore(NewRoot());
-        var invoker = new TimedInvoker(TimeSpan.Zero, r => r.Role == "fuser" ? "HTTP 503 (ServiceUnavailable): fuser model overloaded" : null);
+        var invoker = new FakeModel { FailWith = r => r.Role == "fuser" ? "HTTP 503 (ServiceUnavailable): fuser model overloaded" : null };
         await using var host = await StartHost(store, invoker);
 
         var done = await RunToEnd(host, "s-fuserless");
