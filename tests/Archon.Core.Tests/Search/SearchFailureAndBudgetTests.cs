@@ -34,7 +34,7 @@ public sealed class SearchFailureAndBudgetTests
     [Fact]
     public async Task RunAsync_DollarBudgetOnMeasuredCost_ReusedPrefixCountsAgainstIt()
     {
-        var invoker = new FakeModel();
+        var invoker = new FakeModel { CostUsd = 0.002m };
         var runner = Runner(invoker);
         // Each call costs $0.002 as measured; three generators spend $0.006, so a $0.0065 budget has no room for a fuser
         // whose reservation (one call of 1 output token at $1,000/M) is another $0.001+.
