@@ -20,8 +20,19 @@ internal sealed class SandboxProcess : ISandboxPeer, IDisposable
         _stderr = ReadCappedAsync(process.StandardError, maxOutputChars);
     }
 
-    /// <summary>stderr so far: complete once the process has exited and the pipe drained (waits up to 1 s for that).</summary>
-    public string Output => _stderr.Wait(TimeSpan.FromSeconds(_process.HasExited ? 1 : 0)) ? _stderr.Result.Text : "";
+    /// <summary>
+    /// stderr, complete once the process has exited and the pipe drained. A kill is asynchronous, so right after one the
+    /// process may not have exited yet: wait up to 2 s for the exit, then up to 1 s for the pipe, rather than returning
+    /// an empty tail.
+    /// </summary>
+    public string Output
+    {
+        get
+        {
+            var exited = _process.HasExited || _process.WaitForExit(TimeSpan.FromSeconds(2));
+            return _stderr.Wait(TimeSpan.FromSeconds(exited ? 1 : 0)) ? _stderr.Result.Text : "";
+        }
+    }
 
     public static async Task<SandboxProcess> StartAsync(IReadOnlyList<string> command, int maxMessageChars, int maxOutputChars)
     {
