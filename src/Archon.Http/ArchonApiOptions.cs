@@ -43,10 +43,12 @@ public sealed class ArchonApiOptions
     public string? Validate() =>
         Limits.Validate($"{SectionName}:Limits") is { } limits ? limits
         : DefaultMaxCallsPerQuery < 1 ? $"{SectionName}:DefaultMaxCallsPerQuery: must be at least 1"
-        : MaxCallsPerQueryCap < DefaultMaxCallsPerQuery ? $"{SectionName}:MaxCallsPerQueryCap: must be at least DefaultMaxCallsPerQuery ({DefaultMaxCallsPerQuery})"
+        : MaxCallsPerQueryCap < DefaultMaxCallsPerQuery
+            ? $"{SectionName}:MaxCallsPerQueryCap: must be at least DefaultMaxCallsPerQuery ({DefaultMaxCallsPerQuery})"
         : DefaultMaxDollarsPerQuery <= 0 ? $"{SectionName}:DefaultMaxDollarsPerQuery: must be more than 0"
         : MaxDollarsPerQueryCap < DefaultMaxDollarsPerQuery
-            ? string.Create(CultureInfo.InvariantCulture, $"{SectionName}:MaxDollarsPerQueryCap: must be at least DefaultMaxDollarsPerQuery ({DefaultMaxDollarsPerQuery})")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{SectionName}:MaxDollarsPerQueryCap: must be at least DefaultMaxDollarsPerQuery ({DefaultMaxDollarsPerQuery})")
         : MaxRequestBytes < 1024 ? $"{SectionName}:MaxRequestBytes: must be at least 1024"
         : MaxWaitSeconds < 0 ? $"{SectionName}:MaxWaitSeconds: must be 0 or more"
         : ChatCompletionTimeoutSeconds < 1 ? $"{SectionName}:ChatCompletionTimeoutSeconds: must be at least 1"

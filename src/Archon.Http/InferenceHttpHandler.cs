@@ -63,7 +63,10 @@ public sealed class InferenceHttpHandler(
 
             var id = Guid.NewGuid().ToString("N");
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(InferenceOrchestration), new InferenceRequest(messages!, architecture, null, itemId, budget, QueryBudgetRequest.Prices(architecture!, models)), new StartOrchestrationOptions(id), cancellationToken);
+                nameof(InferenceOrchestration),
+                new InferenceRequest(messages!, architecture, null, itemId, budget, QueryBudgetRequest.Prices(architecture!, models)),
+                new StartOrchestrationOptions(id),
+                cancellationToken);
 
             if (wait > 0 && await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(wait), cancellationToken) is { } done)
             {

@@ -16,7 +16,11 @@ namespace Archon.Http;
 /// decides them per component. Streaming and n &gt; 1 are rejected with a 400 naming the field.
 /// </summary>
 public sealed class OpenAiHttpHandler(
-    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null, Archon.Core.Providers.ModelCatalog? models = null)
+    IArchitectureCatalog catalog,
+    IOptions<ArchonApiOptions> options,
+    TimeProvider time,
+    ResultLabeler? labeler = null,
+    Archon.Core.Providers.ModelCatalog? models = null)
 {
     private ArchonApiOptions Options => options.Value;
 

@@ -25,6 +25,9 @@ public sealed class EmbeddedDurableHostOptions
     /// </summary>
     public Action<DurableTaskRegistry>? ConfigureTasks { get; set; }
 
+    /// <summary>When set, records each orchestration's history size (benches, tests); null (default) = not measured.</summary>
+    public OrchestrationHistoryMeter? HistoryMeter { get; set; }
+
     public void Validate()
     {
         if (MaxConcurrentActivities < 1 || MaxConcurrentOrchestrations < 1)

@@ -20,7 +20,8 @@ public static class OfflineProviders
     public const string FaultsSetting = "ARCHON_LOOPBACK_FAULTS";
 
     /// <param name="faults">Faults for the loopback endpoint (resilience drills); null = none.</param>
-    public static void Register(ModelClientFactory factory, SimulatorKnowledge knowledge, int seed = 0, double delayScale = 0, LoopbackFaultInjector? faults = null)
+    public static void Register(
+        ModelClientFactory factory, SimulatorKnowledge knowledge, int seed = 0, double delayScale = 0, LoopbackFaultInjector? faults = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         SimProvider.Register(factory, knowledge, seed: seed, delayScale: delayScale);

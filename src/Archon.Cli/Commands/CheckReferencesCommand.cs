@@ -15,14 +15,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public CheckReferencesCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal CheckReferencesCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public CheckReferencesCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 
@@ -31,7 +25,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
         try
         {
             var datasets = settings.Benchmark.Equals(BuiltinBenchmark.Name, StringComparison.OrdinalIgnoreCase) ? null : DatasetDirectory.Resolve(settings.DatasetDir);
-            var sandbox = PythonSandbox.Shared;
+            var sandbox = CodeSandbox.Shared;
             if (settings.Parser is { } p && !BenchmarkRegistry.ParsersOf(settings.Benchmark).Contains(p))
             {
                 return Fail($"--parser '{p}' does not apply to {settings.Benchmark} (mixeval and mixeval_hard take rule or model).");
@@ -65,7 +59,7 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
 
             return result.AllAgree ? 0 : 1;
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException or CatalogException or ModelNotConfiguredException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException or CatalogException or ModelNotConfiguredException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }

@@ -6,15 +6,15 @@ namespace Archon.Cli.Commands;
 
 public sealed class CheckReferencesSettings : CommandSettings
 {
-    [CommandOption("-b|--benchmark <NAME>")]
+    [CommandOption(CliOptions.Benchmark)]
     [Description("gsm8k, math500, humaneval, mbpp, builtin, mixeval, mixeval_hard or code_contests.")]
     public string Benchmark { get; init; } = "";
 
-    [CommandOption("-d|--dataset-dir <DIR>")]
+    [CommandOption(CliOptions.DatasetDir)]
     [Description("Folder with the benchmark copies (default: $ARCHON_DATASET_DIR).")]
     public string? DatasetDir { get; init; }
 
-    [CommandOption("-s|--seed <SEED>")]
+    [CommandOption(CliOptions.Seed)]
     [Description("Seed of the built-in benchmark (default 0).")]
     [DefaultValue(0)]
     public int Seed { get; init; }

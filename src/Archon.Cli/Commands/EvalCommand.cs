@@ -1,8 +1,12 @@
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Offline.Simulation;
@@ -17,14 +21,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand : WriterCommand<EvalSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public EvalCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal EvalCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public EvalCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 
@@ -34,7 +32,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
         {
             return await RunAsync(settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }
@@ -62,8 +60,15 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
 
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
+        // The one composition root; evaluation measures fresh calls, so no response cache.
+        await using var services = ArchonServices.BuildProvider(new ConfigurationBuilder().AddEnvironmentVariables().Build(), o =>
+        {
+            o.Catalog = catalog;
+            o.Knowledge = knowledge;
+            o.SimulatorSeed = settings.Seed;
+            o.Cache = ResponseCacheLocation.None;
+        });
+        var factory = services.GetRequiredService<ModelClientFactory>();
         var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
         var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed)
         {
@@ -72,7 +77,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
             BaselineAnswers = settings.BaselineAnswers is { } file ? MtBenchAnswerFile.Read(file) : null,
             BaselineName = settings.BaselineAnswers is { } baselineFile ? Path.GetFileNameWithoutExtension(baselineFile) : null,
         });
-        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
+        var scheduler = new InProcessScheduler(services.GetRequiredService<IModelInvoker>());
 
         if (simulated)
         {

@@ -30,13 +30,8 @@ public sealed class PromptsCommand : WriterCommand<PromptsCommand.Settings>
             (Export is null) == (Check is null) ? ValidationResult.Error("give exactly one of --export FILE or --check FILE") : ValidationResult.Success();
     }
 
-    public PromptsCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal PromptsCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public PromptsCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 

@@ -53,7 +53,8 @@ public static class CallPlanner
             ComponentTypes.Generator or ComponentTypes.Fuser => components.Aggregate(0L, (sum, c) => Add(sum, Math.Max(1, c.Samples))),
             ComponentTypes.Ranker => first.TopK is { } k ? Math.Min(candidates, k) : candidates,
             ComponentTypes.Verifier => first.FirstK is { } k ? Math.Min(candidates, k) : candidates,
-            ComponentTypes.UnitTestEvaluator => first.FirstPass ? Math.Min(candidates, 1) : (first.FirstK ?? first.TopK) is { } k ? Math.Min(candidates, k) : candidates,
+            ComponentTypes.UnitTestEvaluator => first.FirstPass ? Math.Min(candidates, 1)
+                : (first.FirstK ?? first.TopK) is { } k ? Math.Min(candidates, k) : candidates,
             ComponentTypes.Critic or ComponentTypes.UnitTestGenerator => candidates,
             // A custom component may return any number of candidates; assume it keeps them.
             _ => candidates,

@@ -49,7 +49,8 @@ public sealed class ExecutionLimits
             var components = layers[li].Components;
             if (components.Count > MaxComponentsPerLayer)
             {
-                return (Invariant($"{field}.layers[{li}]"), Invariant($"at most {MaxComponentsPerLayer} components per layer (limit MaxComponentsPerLayer), got {components.Count}"));
+                return (Invariant($"{field}.layers[{li}]"),
+                    Invariant($"at most {MaxComponentsPerLayer} components per layer (limit MaxComponentsPerLayer), got {components.Count}"));
             }
 
             for (var ci = 0; ci < components.Count; ci++)

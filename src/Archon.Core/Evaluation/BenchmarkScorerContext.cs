@@ -6,7 +6,7 @@ namespace Archon.Core.Evaluation;
 
 /// <summary>What a benchmark's scorer may need: the dataset folder (judge prompts), a judge client, a seed, the sandbox,
 /// and the benchmark's scoring choices (metric, parser, baseline answers).</summary>
-public sealed record BenchmarkScorerContext(DatasetDirectory? Datasets, IChatClient? Judge, int Seed, PythonSandbox? Sandbox = null)
+public sealed record BenchmarkScorerContext(DatasetDirectory? Datasets, IChatClient? Judge, int Seed, ICodeSandbox? Sandbox = null)
 {
     /// <summary>MT-Bench: <c>single</c> (default, 1–10 grading) or <c>pairwise</c> (against <see cref="BaselineAnswers"/>).</summary>
     public string? Metric { get; init; }

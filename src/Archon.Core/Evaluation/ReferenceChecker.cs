@@ -20,7 +20,7 @@ public static class ReferenceChecker
 
     /// <param name="parser">MixEval only: rule (default) or model (then <paramref name="judge"/> is the model parser).</param>
     public static async Task<ReferenceCheckResult> CheckAsync(string benchmark, DatasetDirectory? datasets, int seed = 0,
-        PythonSandbox? sandbox = null, string? parser = null, Microsoft.Extensions.AI.IChatClient? judge = null, CancellationToken cancellationToken = default)
+        ICodeSandbox? sandbox = null, string? parser = null, Microsoft.Extensions.AI.IChatClient? judge = null, CancellationToken cancellationToken = default)
     {
         if (!Supported.Contains(benchmark, StringComparer.OrdinalIgnoreCase))
         {

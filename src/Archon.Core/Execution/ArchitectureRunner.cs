@@ -49,7 +49,9 @@ public sealed class ArchitectureRunner(ComponentRegistry registry, PromptPack? p
         return input with { Candidates = candidates, UnitTests = unitTests, Notes = notes };
     }
 
-    public async Task<PipelineResult> RunAsync(ArchitectureConfig arch, QueryState initial, IModelCallScheduler scheduler, CancellationToken ct)
+    /// <summary>The inference loop, used in process and by the durable orchestration (which passes <paramref name="hooks"/>
+    /// for its custom status, telemetry and the all-calls-failed rule).</summary>
+    public async Task<PipelineResult> RunAsync(ArchitectureConfig arch, QueryState initial, IModelCallScheduler scheduler, CancellationToken ct, RunHooks? hooks = null)
     {
         var errors = ArchitectureValidator.Validate(arch, Registry);
         if (errors.Count > 0)
@@ -62,7 +64,20 @@ public sealed class ArchitectureRunner(ComponentRegistry registry, PromptPack? p
         for (var li = 0; li < arch.Layers.Count; li++)
         {
             ct.ThrowIfCancellationRequested();
+            hooks?.LayerStarting?.Invoke(li);
+            var before = tracing.Count;
             state = await RunLayerAsync(arch, li, state, tracing, ct);
+            if (hooks is null)
+            {
+                continue;
+            }
+
+            var calls = tracing.Trace.Skip(before).ToList();
+            hooks.LayerFinished?.Invoke(new LayerOutcome(li, calls, state));
+            if (hooks.StopWhenEveryCallFails && calls.Count > 0 && calls.All(e => !e.Result.Succeeded))
+            {
+                throw new ModelCallsFailedException(li, calls);
+            }
         }
 
         var trace = OrderTrace(tracing.Trace);

@@ -90,7 +90,8 @@ public sealed class BudgetGuard(
         {
             inputTokens += results.Sum(r => (long)r.InputTokens) - reservation.InputTokens;
             outputTokens += results.Sum(r => (long)r.OutputTokens) - reservation.OutputTokens;
-            cost += results.Sum(r => r.CostUsd) - reservation.CostUsd;
+            // Budgets limit what is spent: a cache hit reports its would-be cost but spends nothing.
+            cost += results.Where(r => !r.Cached).Sum(r => r.CostUsd) - reservation.CostUsd;
         }
     }
 

@@ -107,7 +107,8 @@ public static class ProviderErrors
         var first = frames.Select(f => f.GetMethod()?.DeclaringType?.Assembly.GetName().Name)
             .FirstOrDefault(name => name is not null && !name.StartsWith("System.Private", StringComparison.Ordinal)
                 && !name.Equals("System.Linq", StringComparison.Ordinal) && !name.Equals("System.Collections", StringComparison.Ordinal));
-        return first is not null && SdkAssemblies.Any(sdk => first.Equals(sdk, StringComparison.Ordinal) || first.StartsWith(sdk + ".", StringComparison.Ordinal));
+        return first is not null
+            && SdkAssemblies.Any(sdk => first.Equals(sdk, StringComparison.Ordinal) || first.StartsWith(sdk + ".", StringComparison.Ordinal));
     }
 
     private static bool Retryable(int status) => status is 408 or 409 or 429 or >= 500;

@@ -32,6 +32,13 @@ public sealed record CandidateResult(
     string? Error = null,
     string Status = CandidateStatus.Ok)
 {
+    /// <summary>Cost of this candidate's items as if run alone (sum); <see cref="SpentUsd"/> is what its calls that
+    /// reached a model cost, so the difference is what prefix reuse and the response cache saved.</summary>
+    public double TotalCostUsd { get; init; }
+
+    public double SpentUsd { get; init; }
+
+
     public bool IsOk => Status == CandidateStatus.Ok;
 
     /// <summary>What the algorithm learns: a failed or over-budget candidate counts as the worst score (as the reference scores it −1).</summary>

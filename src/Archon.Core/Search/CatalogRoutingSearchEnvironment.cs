@@ -13,7 +13,8 @@ namespace Archon.Core.Search;
 /// on models it did not name. Servers do not read catalog files named by a request.
 /// </summary>
 public sealed class CatalogRoutingSearchEnvironment(
-    ISearchEnvironment host, ModelCatalog hostCatalog, ISearchEnvironment sim, IModelInvoker simInvoker) : ISearchEnvironment, ISearchInvokerSource, ISearchCatalogPolicy
+    ISearchEnvironment host, ModelCatalog hostCatalog, ISearchEnvironment sim, IModelInvoker simInvoker)
+    : ISearchEnvironment, ISearchInvokerSource, ISearchCatalogPolicy
 {
     public const string HostCatalogName = "host";
 

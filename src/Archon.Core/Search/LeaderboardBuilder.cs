@@ -25,7 +25,11 @@ public static class LeaderboardBuilder
             [.. ParetoFront.Compute(feasible, r => r.Score, r => r.LatencyMs).Select(r => r.PointKey)],
             finished, final ?? [],
             dev.Count(r => r.Status == CandidateStatus.Failed), dev.Count(r => r.Status == CandidateStatus.OverBudget),
-            dev.FirstOrDefault(r => r.Error is not null)?.Error);
+            dev.FirstOrDefault(r => r.Error is not null)?.Error)
+        {
+            SpentUsd = results.Sum(r => r.SpentUsd),
+            SavedUsd = Math.Max(0, results.Sum(r => r.TotalCostUsd - r.SpentUsd)),
+        };
     }
 
     /// <summary>The algorithm's recommendation when it is within budget and did not fail, else the best full-fidelity

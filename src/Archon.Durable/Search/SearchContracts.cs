@@ -1,4 +1,5 @@
 using Archon.Core.Search;
+using Archon.Core.Storage;
 using Archon.Core.Search.Execution;
 
 namespace Archon.Durable.Search;
@@ -15,15 +16,16 @@ public sealed record CandidateSummary(string CandidateId, string PointKey, doubl
     public static CandidateSummary From(CandidateResult result, bool skipped)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new(result.CandidateId, result.PointKey, result.Score, result.CostUsd, result.CallsNeeded, result.CallsMade, skipped, result.Status, result.Error);
+        return new(result.CandidateId, result.PointKey, result.Score, result.CostUsd, result.CallsNeeded, result.CallsMade, skipped,
+            result.Status, result.Error);
     }
 }
 
 /// <summary>One item of one candidate for <see cref="EvaluateCandidateItemActivity"/>.</summary>
 public sealed record CandidateItemTask(string SearchId, string PointKey, string Split, int ItemIndex);
 
-/// <summary>Input of <see cref="ScoreCandidateActivity"/>: the candidate and its item runs, in item order.</summary>
-public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList<ItemRun> Runs);
+/// <summary>Input of <see cref="ScoreCandidateActivity"/>: the candidate and references to its stored item runs, in item order.</summary>
+public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList<BlobRef> Runs);
 
 /// <summary>Output of <see cref="PrepareSearchActivity"/>.</summary>
 public sealed record SearchPlanInfo(string SearchId, string Algorithm, int SpaceSize, int UnconstrainedSize, int DevItems, int TestItems);

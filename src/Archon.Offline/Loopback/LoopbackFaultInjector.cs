@@ -28,6 +28,14 @@ public sealed class LoopbackFaultInjector
 #pragma warning restore CA5394
     }
 
+    private const string EmptyAnthropic =
+        "{\"id\":\"msg_e\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":\"end_turn\","
+        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":0}}";
+
+    private const string EmptyOpenAi =
+        "{\"id\":\"chatcmpl-e\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"m\",\"choices\":[],\"usage\""
+        + ":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}";
+
     public LoopbackFaultOptions Options { get; }
 
     /// <summary>When false, every request is answered normally (a fault-free reference run on the same server).</summary>
@@ -105,8 +113,8 @@ public sealed class LoopbackFaultInjector
                 return LoopbackReply.Raw(200, """{"id":"x","choices":[{"message":""");
             case LoopbackFaultKind.EmptyContent:
                 return LoopbackReply.Raw(200, anthropic
-                    ? """{"id":"msg_e","type":"message","role":"assistant","model":"m","content":[],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":0}}"""
-                    : """{"id":"chatcmpl-e","object":"chat.completion","created":0,"model":"m","choices":[],"usage":{"prompt_tokens":1,"completion_tokens":0,"total_tokens":1}}""");
+                    ? EmptyAnthropic
+                    : EmptyOpenAi);
             default:
                 return LoopbackReply.Dropped();
         }

@@ -67,5 +67,7 @@ public sealed record LoopbackFaultOptions
     }
 
     private static double Number(string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"faults: {key} '{value}' is not a number");
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new FormatException($"faults: {key} '{value}' is not a number");
 }

@@ -1,4 +1,3 @@
-using Archon.Cli.Commands;
 using Archon.Core.Prompts;
 
 namespace Archon.Cli.Tests.Commands;
@@ -6,28 +5,21 @@ namespace Archon.Cli.Tests.Commands;
 public sealed class PromptsCommandTests : IDisposable
 {
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("archon-prompts-");
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
 
-    public void Dispose()
-    {
-        dir.Delete(recursive: true);
-        output.Dispose();
-        error.Dispose();
-    }
-
-    private Task<int> Run(PromptsCommand.Settings settings) => new PromptsCommand(output, error).ExecuteAsync(null!, settings, CancellationToken.None);
+    public void Dispose() => dir.Delete(recursive: true);
 
     [Fact]
     public async Task Export_WritesTheDefaultPack_WhichChecksAndLoadsToTheSameTexts()
     {
         var file = Path.Combine(dir.FullName, "pack.json");
 
-        Assert.Equal(0, await Run(new PromptsCommand.Settings { Export = file }));
-        Assert.Equal(0, await Run(new PromptsCommand.Settings { Check = file }));
+        var export = await ArchonCli.RunAsync("prompts", "--export", file);
+        var check = await ArchonCli.RunAsync("prompts", "--check", file);
 
+        Assert.True(export.Exit == 0, export.ToString());
+        Assert.True(check.Exit == 0, check.ToString());
         Assert.Equal(PromptPackLoader.DefaultJson(), File.ReadAllText(file));
-        Assert.Contains($"OK   {file}: {PromptPack.Default.Id}, {PromptStages.All.Count} stages", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"OK   {file}: {PromptPack.Default.Id}, {PromptStages.All.Count} stages", check.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,10 +28,11 @@ public sealed class PromptsCommandTests : IDisposable
         var file = Path.Combine(dir.FullName, "pack.json");
         File.WriteAllText(file, "keep me");
 
-        Assert.Equal(2, await Run(new PromptsCommand.Settings { Export = file }));
+        var result = await ArchonCli.RunAsync("prompts", "--export", file);
 
+        Assert.Equal(2, result.Exit);
         Assert.Equal("keep me", File.ReadAllText(file));
-        Assert.Contains("exists (use --force to overwrite)", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("exists (use --force to overwrite)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,9 +41,10 @@ public sealed class PromptsCommandTests : IDisposable
         var file = Path.Combine(dir.FullName, "bad.json");
         File.WriteAllText(file, PromptPackLoader.DefaultJson().Replace("{reasoning}", "{thoughts}", StringComparison.Ordinal));
 
-        Assert.Equal(2, await Run(new PromptsCommand.Settings { Check = file }));
+        var result = await ArchonCli.RunAsync("prompts", "--check", file);
 
-        Assert.Contains("stage \"verifier.verdict_user\": missing placeholder {reasoning}", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("unknown placeholder {thoughts}", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("stage \"verifier.verdict_user\": missing placeholder {reasoning}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown placeholder {thoughts}", result.Error, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var architectures = Directory.CreateDirectory(Path.Combine(dir.FullName, "architectures"));
-        File.Copy(Path.Combine(CliTestPaths.RepoRoot, "samples", "custom-component", "majority-vote.json"), Path.Combine(architectures.FullName, "majority-vote.json"));
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "samples", "custom-component", "majority-vote.json"), Path.Combine(architectures.FullName, "majority-vote.json"));
         var psi = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
         {
             RedirectStandardOutput = true,
@@ -30,7 +30,7 @@ public sealed partial class ServeCustomComponentTests : IAsyncLifetime
         foreach (var a in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "archon.dll"), "serve", "--port", "0", "--architectures", architectures.FullName,
-                     "--models", Path.Combine(CliTestPaths.RepoRoot, "catalog", "sim-fleet.json"), "--store", Path.Combine(dir.FullName, "store"),
+                     "--models", Path.Combine(TestPaths.RepoRoot, "catalog", "sim-fleet.json"), "--store", Path.Combine(dir.FullName, "store"),
                      "--components", Path.Combine(AppContext.BaseDirectory, "MajorityVote.dll"),
                  })
         {

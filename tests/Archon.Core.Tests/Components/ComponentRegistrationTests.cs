@@ -87,7 +87,7 @@ public sealed class ComponentRegistrationTests
         var arch = ArchitectureLoader.Parse(Json("""{ "type": "keep_first", "keep": 2 }"""), "a.json", Registry()).GetOrThrow();
 
         var result = await new ArchitectureRunner(Registry()).RunAsync(arch, QueryState.Start([new ChatTurn("user", "q")]),
-            new InProcessScheduler(new ScriptedInvoker(r => $"a{r.SampleIndex}")), CancellationToken.None);
+            new InProcessScheduler(new FakeModel(r => $"a{r.SampleIndex}")), CancellationToken.None);
 
         Assert.Equal(["a0", "a1"], result.FinalState.Candidates.Select(c => c.Text));
     }

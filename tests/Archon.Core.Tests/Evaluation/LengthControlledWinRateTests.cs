@@ -109,7 +109,7 @@ public sealed class LengthControlledWinRateTests
             results.Add(new ItemResult(id, [answer], new ItemScore(id, rng.NextDouble() < pWin ? 1 : 0), UsageTotals.Zero));
         }
 
-        var scorer = new AlpacaEvalScorer(new ScriptedChatClient((_, _) => "m"), new JudgePrompt("x", "", "{instruction}", "m|M"), 0) { Difficulty = difficulty };
+        var scorer = new AlpacaEvalScorer(FakeModel.Chat((_, _) => "m"), new JudgePrompt("x", "", "{instruction}", "m|M"), 0) { Difficulty = difficulty };
         return (scorer, items, results);
     }
 

@@ -120,7 +120,7 @@ public sealed class MixEvalTests
         var prompts = MixEvalPromptFile.Load(Datasets);
         var ff = Item("mixeval/free-form/0");
         var mc = Item("mixeval/multiple-choice/0");
-        var judge = new ScriptedChatClient((_, user) =>
+        var judge = FakeModel.Chat((_, user) =>
             user.Contains("Model's Answer: James Ellroy", StringComparison.Ordinal) ? "Same author. The correctness score: [[1.0]]"
             : user.Contains("Model's Answer: C", StringComparison.Ordinal) ? "The option chosen by the model: [[C]]"
             : user.Contains("Model's Answer: 1984", StringComparison.Ordinal) ? "It names option C [[C]]."
@@ -129,18 +129,18 @@ public sealed class MixEvalTests
 
         var right = await scorer.ScoreAsync(ff, "James Ellroy", default);
         Assert.Equal(1.0, right.Value);
-        var (system, user) = judge.Requests[0];
+        var (system, user) = judge.ChatRequests[0];
         Assert.Equal(prompts.FreeFormJudge.SystemPrompt, system);
         Assert.Contains("Question: Who wrote the book 'LA Confidential'?\nGolden Answer(s): <answer 1> JAMES ELROY\nModel's Answer: James Ellroy", user, StringComparison.Ordinal);
 
         Assert.Equal(1.0, (await scorer.ScoreAsync(mc, "1984", default)).Value);
-        Assert.Contains("A. E.M. Forster's A Passage to India\nB. ", judge.Requests[^1].User, StringComparison.Ordinal);
+        Assert.Contains("A. E.M. Forster's A Passage to India\nB. ", judge.ChatRequests[^1].User, StringComparison.Ordinal);
 
-        var before = judge.Requests.Count;
+        var before = judge.ChatRequests.Count;
         var failure = await scorer.ScoreAsync(ff, "no idea", default);
         Assert.False(failure.Scored);
         Assert.StartsWith("judge parse failure: ", failure.Detail, StringComparison.Ordinal);
-        Assert.Equal(3, judge.Requests.Count - before);
+        Assert.Equal(3, judge.ChatRequests.Count - before);
     }
 
     [Fact]

@@ -14,16 +14,16 @@ public sealed class MtBenchPairwiseTests
         var item = MtBenchLoader.Load(Datasets).First(i => i.Metadata[MetadataKeys.Category] == "writing");
         var baseline = new Dictionary<string, IReadOnlyList<string>> { [item.Id] = ["BASE-1", "BASE-2"] };
         // Turn 1: the model wins in both orders. Turn 2: the judge always says A (position bias) → tie.
-        var judge = new ScriptedChatClient((_, user) =>
+        var judge = FakeModel.Chat((_, user) =>
             user.Contains("BASE-2", StringComparison.Ordinal) ? "[[A]]"
             : user.IndexOf("MODEL-1", StringComparison.Ordinal) < user.IndexOf("BASE-1", StringComparison.Ordinal) ? "[[A]]" : "[[B]]");
         var prompts = JudgePromptFiles.LoadMtBench(Datasets);
         var scorer = new MtBenchPairwiseScorer(judge, prompts, baseline) { BaselineName = "base" };
         var score = await scorer.ScoreTurnsAsync(item, ["MODEL-1", "MODEL-2"], default);
         Assert.Equal(0.75, score.Value);
-        Assert.Equal(4, judge.Requests.Count);
-        Assert.Equal(prompts["pair-v2"].SystemPrompt, judge.Requests[0].System);
-        Assert.Equal(prompts["pair-v2-multi-turn"].SystemPrompt, judge.Requests[2].System);
+        Assert.Equal(4, judge.ChatRequests.Count);
+        Assert.Equal(prompts["pair-v2"].SystemPrompt, judge.ChatRequests[0].System);
+        Assert.Equal(prompts["pair-v2-multi-turn"].SystemPrompt, judge.ChatRequests[2].System);
         Assert.Contains("win rate vs base", scorer.Metric, StringComparison.Ordinal);
     }
 
@@ -31,7 +31,7 @@ public sealed class MtBenchPairwiseTests
     public void Aggregate_TurnsAndMissingBaseline_PerTurnBreakdownAndNote()
     {
         var items = MtBenchLoader.Load(Datasets).Take(3).ToList();
-        var scorer = new MtBenchPairwiseScorer(new ScriptedChatClient((_, _) => "[[A]]"), JudgePromptFiles.LoadMtBench(Datasets)) { BaselineName = "gpt-4" };
+        var scorer = new MtBenchPairwiseScorer(FakeModel.Chat((_, _) => "[[A]]"), JudgePromptFiles.LoadMtBench(Datasets)) { BaselineName = "gpt-4" };
         var results = new List<ItemResult>
         {
             new(items[0].Id, ["a", "b"], new(items[0].Id, 0.75, true, "1|1;1|0"), Archon.Core.Execution.UsageTotals.Zero),
@@ -49,11 +49,11 @@ public sealed class MtBenchPairwiseTests
     public async Task ScoreTurnsAsync_JudgeNeverGivesVerdict_ReaskedThenParseFailure()
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Reference is not null);
-        var judge = new ScriptedChatClient((_, _) => "Both are fine.");
+        var judge = FakeModel.Chat((_, _) => "Both are fine.");
         var score = await new MtBenchPairwiseScorer(judge, JudgePromptFiles.LoadMtBench(Datasets)) { MaxAttempts = 2 }.ScoreAsync(item, "x", default);
         Assert.False(score.Scored);
         Assert.StartsWith("judge parse failure: ", score.Detail, StringComparison.Ordinal);
-        Assert.Equal(2, judge.Requests.Count);
+        Assert.Equal(2, judge.ChatRequests.Count);
     }
 
     [Fact]

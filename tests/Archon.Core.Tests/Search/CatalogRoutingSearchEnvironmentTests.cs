@@ -8,11 +8,11 @@ public sealed class CatalogRoutingSearchEnvironmentTests
     private static readonly ModelCatalog HostCatalog = new([new ModelEntry { Id = ModelCatalog.Wildcard, Provider = "loopback" }], "catalog/offline.json");
 
 
-    private static (CatalogRoutingSearchEnvironment Routing, FakeSearchEnvironment Host, FakeSearchEnvironment Sim, TimedInvoker SimInvoker) Create()
+    private static (CatalogRoutingSearchEnvironment Routing, FakeSearchEnvironment Host, FakeSearchEnvironment Sim, FakeModel SimInvoker) Create()
     {
         var host = new FakeSearchEnvironment();
         var sim = new FakeSearchEnvironment();
-        var simInvoker = new TimedInvoker(TimeSpan.Zero);
+        var simInvoker = new FakeModel();
         return (new CatalogRoutingSearchEnvironment(host, HostCatalog, sim, simInvoker), host, sim, simInvoker);
     }
 

@@ -20,7 +20,7 @@ public sealed class SearchFailureAndBudgetTests
     [Fact]
     public async Task RunAsync_BatchWouldCrossTheBudget_IsNotSentAndTheItemIsOverBudget()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero);
+        var invoker = new FakeModel();
 
         var run = await Runner(invoker).RunAsync(ThreeThenFuse, Item, default, () => new BudgetGuard(new QueryBudget { MaxCalls = 3 }));
 
@@ -34,7 +34,7 @@ public sealed class SearchFailureAndBudgetTests
     [Fact]
     public async Task RunAsync_DollarBudgetOnMeasuredCost_ReusedPrefixCountsAgainstIt()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero);
+        var invoker = new FakeModel { CostUsd = 0.002m };
         var runner = Runner(invoker);
         // Each call costs $0.002 as measured; three generators spend $0.006, so a $0.0065 budget has no room for a fuser
         // whose reservation (one call of 1 output token at $1,000/M) is another $0.001+.
@@ -51,7 +51,7 @@ public sealed class SearchFailureAndBudgetTests
     [Fact]
     public async Task RunAsync_EveryCallOfALayerFails_ReportsTheProviderError()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero, _ => "HTTP 401 (Unauthorized): invalid api key");
+        var invoker = new FakeModel { FailWith = _ => "HTTP 401 (Unauthorized): invalid api key" };
 
         var run = await Runner(invoker).RunAsync(ThreeThenFuse, Item, default);
 

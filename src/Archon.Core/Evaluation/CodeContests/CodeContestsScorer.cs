@@ -16,7 +16,7 @@ namespace Archon.Core.Evaluation.CodeContests;
 /// </summary>
 public sealed class CodeContestsScorer : IScorer, IMetricNamed
 {
-    private readonly ConcurrentDictionary<(long, long), PythonSandbox> sandboxes = new();
+    private readonly ConcurrentDictionary<(long, long), BubblewrapSandbox> _sandboxes = new();
 
     /// <summary>Multiplier on the problem's time limit (limits are set for C++; 1.0 = the published limit).</summary>
     public double TimeLimitScale { get; init; } = 1.0;
@@ -57,27 +57,21 @@ public sealed class CodeContestsScorer : IScorer, IMetricNamed
         var sandbox = SandboxFor(TimeSpan.FromSeconds(limit * TimeLimitScale) + StartupAllowance, memory);
         for (var i = 0; i < tests.Count; i++)
         {
-            var r = await sandbox.RunAsync(CodeContestsProgram.Build(code, tests[i].Input), ct);
+            // The verdict (output comparison) is made here, outside the sandbox; the program only produces its stdout.
+            var r = await sandbox.RunProgramAsync(new ProgramRun(code, tests[i].Input), ct);
             if (r.TimedOut) { return (false, true, $"test {i + 1}/{tests.Count}: time limit exceeded ({limit * TimeLimitScale:0.##} s + start-up)"); }
-            if (!r.Passed) { return (false, true, $"test {i + 1}/{tests.Count}: runtime error (exit {r.ExitCode}): {LastLine(r.Stderr)}"); }
-            if (!OutputComparer.Matches(ProgramOutput(r.Stdout), tests[i].Output)) { return (false, true, $"test {i + 1}/{tests.Count}: wrong answer"); }
+            if (r.ExitCode != 0) { return (false, true, $"test {i + 1}/{tests.Count}: runtime error (exit {r.ExitCode}): {LastLine(r.Stderr)}"); }
+            if (r.OutputTruncated || !OutputComparer.Matches(r.Stdout, tests[i].Output)) { return (false, true, $"test {i + 1}/{tests.Count}: wrong answer"); }
         }
 
         return (true, true, $"passed {tests.Count}/{tests.Count} private tests");
     }
 
-    /// <summary>The sandbox appends its completion marker (shown as "[ok]") after the program's own output.</summary>
-    internal static string ProgramOutput(string stdout)
-    {
-        var at = stdout.LastIndexOf("[ok]", StringComparison.Ordinal);
-        return at >= 0 ? stdout[..at] : stdout;
-    }
-
-    private PythonSandbox SandboxFor(TimeSpan wall, long memory)
+    private BubblewrapSandbox SandboxFor(TimeSpan wall, long memory)
     {
         // Contest memory limits are often 256 MiB; the sandbox needs at least 64 MiB of address space for Python itself.
         var mem = Math.Max(memory, 256L << 20);
-        return sandboxes.GetOrAdd(((long)wall.TotalMilliseconds, mem), key => new PythonSandbox(new SandboxOptions
+        return _sandboxes.GetOrAdd(((long)wall.TotalMilliseconds, mem), key => new BubblewrapSandbox(new SandboxOptions
         {
             WallTimeout = TimeSpan.FromMilliseconds(key.Item1),
             CpuSeconds = Math.Max(1, (int)Math.Ceiling(key.Item1 / 1000.0)),

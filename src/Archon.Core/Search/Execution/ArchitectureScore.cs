@@ -8,4 +8,9 @@ public sealed record ArchitectureScore(double Score, double StdError, double Cos
 {
     /// <summary>Every item's model calls failed: the figures measure nothing.</summary>
     public bool AllFailed => ItemScores.Count > 0 && FailedItems == ItemScores.Count;
+    /// <summary>Cost of all items as if run alone (sum, not mean).</summary>
+    public double TotalCostUsd { get; init; }
+
+    /// <summary>What the calls that reached a model cost (sum over items).</summary>
+    public double SpentUsd { get; init; }
 }

@@ -15,16 +15,16 @@ internal static class RefHarness
     public static ArchitectureConfig Arch(params ComponentConfig[][] layers) =>
         new() { Name = "t", Layers = layers.Select(l => new LayerConfig(l)).ToList() };
 
-    public static async Task<(PipelineResult Result, ScriptedInvoker Invoker)> RunAsync(ArchitectureConfig arch, Func<ModelCallRequest, string?> script,
+    public static async Task<(PipelineResult Result, FakeModel Invoker)> RunAsync(ArchitectureConfig arch, Func<ModelCallRequest, string?> script,
         params ChatTurn[] conversation)
     {
-        var invoker = new ScriptedInvoker(script);
+        var invoker = new FakeModel(script);
         var start = QueryState.Start(conversation.Length == 0 ? [new ChatTurn("user", "Name a prime.")] : conversation);
         var result = await new ArchitectureRunner().RunAsync(arch, start, new InProcessScheduler(invoker), CancellationToken.None);
         return (result, invoker);
     }
 
-    public static ModelCallRequest Call(ScriptedInvoker invoker, string callId) => invoker.Calls.Single(c => c.CallId == callId);
+    public static ModelCallRequest Call(FakeModel invoker, string callId) => invoker.Calls.Single(c => c.CallId == callId);
 
     /// <summary>Candidates rendered with the pack's item templates, as the components join them.</summary>
     public static string List(string plain, params string[] texts) =>
