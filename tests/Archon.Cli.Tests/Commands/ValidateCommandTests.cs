@@ -114,7 +114,7 @@ public sealed class ValidateCommandTests
         var result = await ArchonCli.RunAsync("validate", "x.json", "--components", "/nonexistent/Plugin.dll");
 
         Assert.Equal(2, result.Exit);
-        Assert.Equal("error: component plugin /nonexistent/Plugin.dll: file not found", Assert.Single(result.ErrorLines));
+        Assert.Equal("error: component plugin /nonexistent/Plugin.dll: file not found", Assert.Single(result.OutLines));
     }
 
     [Fact]
