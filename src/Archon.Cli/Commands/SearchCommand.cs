@@ -81,6 +81,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
     {
         var (spec, specJson, specDir) = LoadSpec(settings.Spec, settings.Prompts);
         var runner = CliComponents.Runner(settings.Components, null);
+        _ = SearchSpecLoader.FinalLayers(spec, runner.Registry, settings.Spec ?? "search spec"); // custom types need --components: fail here, in one line
         var searchId = settings.Id ?? DefaultId(spec, specJson);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();

@@ -35,5 +35,10 @@ public sealed class ArchonComponentsOptions
     }
 
     /// <summary>The pack these options name (validated; throws <see cref="PromptPackException"/> naming the problem).</summary>
-    public PromptPack LoadPromptPack() => string.IsNullOrWhiteSpace(PromptPack) ? Prompts.PromptPack.Default : PromptPackLoader.Load(PromptPack);
+    /// <summary>The pack <see cref="PromptPack"/> names: unset = the embedded default; text starting with <c>{</c> = the pack
+    /// JSON itself (an app setting can carry it inline, like the model catalog); otherwise a pack file path.</summary>
+    public PromptPack LoadPromptPack() =>
+        string.IsNullOrWhiteSpace(PromptPack) ? Prompts.PromptPack.Default
+        : PromptPack.TrimStart().StartsWith('{') ? PromptPackLoader.Parse(PromptPack, "ARCHON_PROMPTS (inline prompt pack)")
+        : PromptPackLoader.Load(PromptPack);
 }

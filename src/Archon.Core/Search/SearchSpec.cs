@@ -36,6 +36,13 @@ public sealed record SearchSpec
     /// </summary>
     [JsonPropertyName("prompts")] public System.Text.Json.JsonElement? Prompts { get; init; }
 
+    /// <summary>
+    /// Layers appended to every candidate architecture, written as in an architecture file (a list of layers, each a
+    /// list of components), e.g. a custom component registered with the host (<c>[[{"type": "majority_vote"}]]</c>).
+    /// Validated with the host's component registry when the search starts. Null: none.
+    /// </summary>
+    [JsonPropertyName("final_layers")] public System.Text.Json.JsonElement? FinalLayers { get; init; }
+
     public SearchAlgorithmOptions AlgorithmOptions() => new()
     {
         Seed = Seed,

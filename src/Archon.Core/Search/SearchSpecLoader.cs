@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Archon.Core.Architecture;
+using Archon.Core.Components;
 using Archon.Core.Prompts;
 using Archon.Core.Schema;
 
@@ -54,6 +56,34 @@ public static class SearchSpecLoader
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, Indented);
+    /// <summary>
+    /// The spec's <c>final_layers</c>, read and validated with <paramref name="registry"/> (custom types included) as the
+    /// layers after a generator layer; empty when unset. Failures name the spec, the layer and the rule.
+    /// </summary>
+    public static IReadOnlyList<LayerConfig> FinalLayers(SearchSpec spec, ComponentRegistry registry, string source)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.FinalLayers is not { } layers || layers.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (layers.ValueKind != JsonValueKind.Array)
+        {
+            throw new SearchSpecException($"{source}: final_layers: must be a list of layers (each a list of components)");
+        }
+
+        // Checked as they run: after generators, so every construction rule (candidates-required, ...) applies.
+        var json = $$"""{"name": "final_layers", "layers": [[{"type": "generator", "model": "any"}], {{string.Join(", ", layers.EnumerateArray().Select(l => l.GetRawText()))}}]}""";
+        var loaded = ArchitectureLoader.Parse(json, $"{source} final_layers", registry);
+        if (!loaded.Succeeded)
+        {
+            throw new SearchSpecException($"{source}: final_layers: {string.Join("; ", loaded.Errors.Select(e => e with { Source = null, Line = null, Position = null, Layer = e.Layer - 1 }))}");
+        }
+
+        return [.. loaded.Architecture!.Layers.Skip(1)];
+    }
+
     /// <summary>The spec's prompt pack (<c>prompts</c>: a file path or an inline pack), or null for the host's pack.</summary>
     public static PromptPack? Prompts(SearchSpec spec, string source)
     {
