@@ -8,7 +8,7 @@ namespace Archon.Core.Caching;
 /// responses. Hits carry <see cref="CallMetadata.Cached"/> = true. Off by default for inference; search turns it on so
 /// re-evaluating an architecture does not pay twice.
 /// </summary>
-public sealed class ResponseCacheChatClient(IChatClient inner, IResponseCacheStore store, string provider) : DelegatingChatClient(inner)
+public sealed partial class ResponseCacheChatClient(IChatClient inner, IResponseCacheStore store, string provider) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

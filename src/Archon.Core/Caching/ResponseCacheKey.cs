@@ -16,6 +16,12 @@ public static class ResponseCacheKey
     public static string Compute(string provider, string? model, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var sample = options?.AdditionalProperties is { } props && props.TryGetValue(CallMetadata.SampleIndex, out var s) ? Convert.ToString(s, CultureInfo.InvariantCulture) : "0";
+        // The n choices of one chat completion are independent samples; choice 0 keeps the keys it always had.
+        if (options?.AdditionalProperties is { } extra && extra.TryGetValue(CallMetadata.Choice, out var choice) && choice is not null)
+        {
+            sample = $"{sample}.n{Convert.ToString(choice, CultureInfo.InvariantCulture)}";
+        }
+
         return Compute(provider, model ?? options?.ModelId ?? "", messages.Select(m => (m.Role.Value, m.Text)), options?.Temperature, options?.MaxOutputTokens, sample ?? "0");
     }
 

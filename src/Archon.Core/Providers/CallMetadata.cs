@@ -12,6 +12,9 @@ public static class CallMetadata
     public const string Layer = "archon.layer";
     public const string CallId = "archon.call_id";
 
+    /// <summary>Request: the choice index of an n &gt; 1 chat completion (only set when not 0).</summary>
+    public const string Choice = "archon.choice";
+
     /// <summary>Response: how many retries the resilience pipeline made.</summary>
     public const string Retries = "archon.retries";
 
