@@ -13,6 +13,9 @@ namespace Archon.Durable.Orchestrations;
 /// <see cref="DurableModelCallScheduler"/>, so every model call of the layer is its own activity and they all run at
 /// once; the layer's deterministic post-processing (ranking, filtering, critique alignment) runs in the orchestrator.
 /// The trace goes to the result store (SaveTrace activity); the output carries answer, usage and the trace reference.
+/// With <see cref="InferenceRequest.Choices"/> = n the architecture runs n times at once (fan-out); with a
+/// <see cref="InferenceRequest.StreamId"/> the final call streams (<see cref="StreamingPlan"/>) and a
+/// <see cref="ClientCancellation"/> event stops the run before its next layer.
 /// </summary>
 public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, InferenceResult>
 {
@@ -32,16 +35,70 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         }
 
         var durable = new DurableModelCallScheduler(context);
-        var tracing = new TracingScheduler(WithBudget(durable, input));
+        var budgeted = WithBudget(durable, input);
+        var clientGone = input.StreamId is null ? null : context.WaitForExternalEvent<string>(ClientCancellation.EventName);
+        var choices = Math.Max(1, input.Choices);
+        var runs = await Task.WhenAll(Enumerable.Range(0, choices)
+            .Select(choice => RunChoiceAsync(context, architecture, input, choice, choices, budgeted, durable, clientGone, started)));
+
+        var layers = architecture.Layers.Count;
+        var trace = runs.SelectMany(r => r.Trace).ToList();
+        var totals = UsageTotals.From(trace);
+        var answers = runs.Select(r => ArchitectureRunner.FinalAnswer(r.State)).ToList();
+        var answer = answers[0];
+        var cancelled = runs.Any(r => r.Cancelled);
+        context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
+        var traceRef = await context.CallActivityAsync<BlobRef>(
+            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace, runs[0].State), DurableRetry.Activity);
+        context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, cancelled ? ClientCancellation.NoteKind : "completed"));
+        if (!context.IsReplaying)
+        {
+            ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, totals, answer is not null, started, context.CurrentUtcDateTime);
+        }
+
+        var notes = runs.SelectMany((r, choice) => r.State.Notes.Select(n =>
+            (choices > 1 ? $"choice {choice} " : "") + $"layer {n.Layer} component {n.Component} {n.Kind}: {n.Message}")).ToList();
+        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes, choices > 1 ? answers : null, cancelled);
+    }
+
+    private static async Task<ChoiceRun> RunChoiceAsync(
+        TaskOrchestrationContext context, ArchitectureConfig architecture, InferenceRequest input, int choice, int choices,
+        IModelCallScheduler budgeted, DurableModelCallScheduler durable, Task<string>? clientGone, DateTime started)
+    {
+        var tracing = new TracingScheduler(budgeted);
+        var calls = new CallRewritingScheduler(tracing, choice);
+        var streamFinal = input.StreamId is not null && choices == 1 && StreamingPlan.FinalCallStreams(architecture);
         var state = QueryState.Start(input.Messages, input.ItemId);
         var layers = architecture.Layers.Count;
         for (var li = 0; li < layers; li++)
         {
             var types = architecture.Layers[li].Components.Select(c => c.Type).ToList();
-            context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
+            if (choice == 0)
+            {
+                context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
+            }
+
+            calls.StreamTo = streamFinal && li == layers - 1 ? input.StreamId : null;
             var layerStart = context.CurrentUtcDateTime;
             var before = tracing.Trace.Count;
-            state = await Runner.RunLayerAsync(architecture, li, state, tracing, CancellationToken.None);
+            var layer = Runner.RunLayerAsync(architecture, li, state, calls, CancellationToken.None);
+            var gone = clientGone is not null && await Task.WhenAny(layer, clientGone) == clientGone;
+            if (!gone && layer.IsCompletedSuccessfully && tracing.Trace.Skip(before).Any(e => e.Result.Error == StreamingModelCall.CancelledError))
+            {
+                // The relay's cancel reached the streamed call before the event reached us: same outcome.
+                gone = true;
+            }
+
+            if (gone)
+            {
+                // Activities already running cannot be recalled (the streamed one stops through the relay); their
+                // results are dropped and no later layer runs. The note is what the trace keeps of it.
+                var note = new ExecutionNote(li, -1, ClientCancellation.NoteKind,
+                    $"the client disconnected during layer {li}: results of its calls in flight are discarded, layers {li + 1}..{layers - 1} did not run");
+                return new ChoiceRun(state with { Candidates = [], Notes = [.. state.Notes, note] }, ArchitectureRunner.OrderTrace(tracing.Trace), true);
+            }
+
+            state = await layer;
             var entries = tracing.Trace.Skip(before).ToList();
             var failed = entries.Where(e => !e.Result.Succeeded).ToList();
             if (!context.IsReplaying)
@@ -60,20 +117,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
             }
         }
 
-        var trace = ArchitectureRunner.OrderTrace(tracing.Trace);
-        var totals = UsageTotals.From(trace);
-        var answer = ArchitectureRunner.FinalAnswer(state);
-        context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
-        var traceRef = await context.CallActivityAsync<BlobRef>(
-            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace, state), DurableRetry.Activity);
-        context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "completed"));
-        if (!context.IsReplaying)
-        {
-            ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, totals, answer is not null, started, context.CurrentUtcDateTime);
-        }
-
-        var notes = state.Notes.Select(n => $"layer {n.Layer} component {n.Component} {n.Kind}: {n.Message}").ToList();
-        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes);
+        return new ChoiceRun(state, ArchitectureRunner.OrderTrace(tracing.Trace), false);
     }
 
     /// <summary>The core budget guard around the fan-out; deterministic, since prices come with the input.</summary>
@@ -88,4 +132,6 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         return new BudgetScheduler(inner, new BudgetGuard(input.Budget, model =>
             prices.TryGetValue(model, out var p) ? (p.InputPerMillion, p.OutputPerMillion) : (0m, 0m)));
     }
+
+    private sealed record ChoiceRun(QueryState State, IReadOnlyList<TraceEntry> Trace, bool Cancelled);
 }
