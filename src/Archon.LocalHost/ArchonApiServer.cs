@@ -71,6 +71,7 @@ public sealed class ArchonApiServer : IAsyncDisposable
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IArchitectureCatalog>());
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IResultStore>());
             builder.Services.AddSingleton(durable.Client);
+            builder.Services.AddSingleton(durable.Services.GetRequiredService<Archon.Core.Streaming.IStreamRelay>());
             if (durable.Services.GetService<Archon.Core.Providers.ModelCatalog>() is { } modelCatalog)
             {
                 // Lets results of simulator-backed architectures be labelled SIMULATED.

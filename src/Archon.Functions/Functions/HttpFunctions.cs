@@ -36,6 +36,12 @@ public sealed class HttpFunctions(InferenceHttpHandler inference, OpenAiHttpHand
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/models")] HttpRequest request) =>
         new ResultActionResult(await openAi.ModelsAsync(request, request.HttpContext.RequestAborted));
 
+    [Function("GetModel")]
+    public async Task<IActionResult> GetModel(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/models/{id}")] HttpRequest request,
+        string id) =>
+        new ResultActionResult(await openAi.ModelAsync(request, id, request.HttpContext.RequestAborted));
+
     [Function("StartSearch")]
     public async Task<IActionResult> StartSearch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "search")] HttpRequest request,

@@ -1,4 +1,6 @@
 using Archon.Core.Storage;
+using Archon.Core.Streaming;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
@@ -13,7 +15,7 @@ public static class ResultStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IResultStore"/> from the <c>ArchonStorage</c> section: Blob Storage through
     /// <c>AddAzureClients</c> (DefaultAzureCredential with a service URI in Azure; a connection string for Azurite),
-    /// or the local file store. Options are validated on start.
+    /// or the local file store, plus the matching <see cref="IStreamRelay"/> (blob / in memory). Options are validated on start.
     /// </summary>
     public static IServiceCollection AddArchonResultStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,10 +43,14 @@ public static class ResultStoreServiceCollectionExtensions
                 }
             });
             services.AddSingleton<IResultStore>(sp => new BlobResultStore(sp.GetRequiredService<BlobServiceClient>()));
+            // Streaming: the model-call activity and the HTTP request may run on different instances.
+            services.TryAddSingleton<IStreamRelay>(sp => new BlobStreamRelay(sp.GetRequiredService<BlobServiceClient>()));
         }
         else
         {
             services.AddSingleton<IResultStore>(sp => new FileResultStore(sp.GetRequiredService<IOptions<ResultStoreOptions>>().Value.LocalRoot));
+            // A local store means one process (local dev): the relay can live in memory.
+            services.TryAddSingleton<IStreamRelay>(_ => new InMemoryStreamRelay());
         }
 
         return services;
