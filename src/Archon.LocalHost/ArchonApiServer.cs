@@ -4,6 +4,7 @@ using Archon.Durable;
 using System.Net;
 using Archon.Durable.Architectures;
 using Archon.Http;
+using Archon.Http.Mcp;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -86,8 +87,10 @@ public sealed class ArchonApiServer : IAsyncDisposable
 
             builder.Services.AddSingleton<IOptions<ArchonApiOptions>>(Options.Create(options.Api));
             builder.Services.AddArchonApiHandlers();
+            builder.Services.AddArchonMcp();
             var app = builder.Build();
             app.MapArchonApi(options.ApiKey);
+            app.MapArchonMcp(options.ApiKey);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new ArchonApiServer(app, durable, new Uri(address.EndsWith('/') ? address : address + "/"));

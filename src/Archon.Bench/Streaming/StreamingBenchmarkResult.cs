@@ -1,0 +1,16 @@
+namespace Archon.Bench.Streaming;
+
+/// <summary>
+/// Figures of `archon bench stream` (medians over the runs, milliseconds from the moment the request was sent).
+/// <see cref="OverheadMs"/> = first token at the client − (end of the last earlier-layer call + the final model's own
+/// first-token delay): what the relay, activity dispatch and HTTP path add. Goal: ≤ 50 ms.
+/// </summary>
+public sealed record StreamingBenchmarkResult(
+    int Runs,
+    double FirstTokenMs,
+    double FullAnswerMs,
+    double EarlierLayersDoneMs,
+    double FinalFirstTokenDelayMs,
+    double OverheadMs,
+    int Tokens,
+    double TokenDelayMs);

@@ -1,0 +1,42 @@
+using Archon.Core.Storage;
+using Archon.Durable.Contracts;
+using Archon.Durable.Orchestrations;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archon.Http.Tests;
+
+/// <summary>A streaming client that disconnects (no reconnect grace) stops the rest of its request's model calls.</summary>
+public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : IClassFixture<NoGraceStreamingApiFixture>
+{
+    [Fact]
+    public async Task PostStream_ClientDisconnectsDuringFirstLayer_LaterLayersNeverCallTheirModels()
+    {
+        api.Gate = new TokenGate();
+        api.Gate.Open();
+        api.EarlyLayerReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.EarlyLayerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finalCallsBefore = api.FinalModelRequests;
+        string id;
+        using (var response = await api.Http.SendAsync(
+            StreamingTests.Post("""{"model":"three-layer","stream":true,"messages":[{"role":"user","content":"What is 2+2?"}]}"""), HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var sse = new SseClient(await response.Content.ReadAsStreamAsync());
+            var first = await sse.NextAsync();
+            id = first!.Value.Id![..first.Value.Id!.LastIndexOf(':')];
+            await api.EarlyLayerReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).WaitAsync(TimeSpan.FromSeconds(30));
+        api.EarlyLayerGate.SetResult();
+        var result = done.ReadOutputAs<InferenceResult>()!;
+        var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();
+        var trace = await store.GetJsonAsync<SaveTraceRequest>(result.Trace, CancellationToken.None);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.True(result.Cancelled);
+        Assert.Null(result.Answer);
+        Assert.Equal(finalCallsBefore, api.FinalModelRequests);
+        Assert.Contains(trace!.FinalState!.Notes, n => n.Kind == ClientCancellation.NoteKind && n.Layer == 0);
+    }
+}
