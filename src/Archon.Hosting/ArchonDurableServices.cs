@@ -2,6 +2,7 @@ using Archon.Durable;
 using Archon.Durable.Activities;
 using Archon.Durable.Architectures;
 using Archon.Http;
+using Archon.Http.Mcp;
 using Archon.Durable.Orchestrations;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
@@ -33,6 +34,7 @@ public static class ArchonDurableServices
             .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")
             .ValidateOnStart();
         services.AddArchonApiHandlers();
+        services.AddArchonMcp();
         foreach (var activity in ArchonDurableTasks.Activities)
         {
             services.TryAddTransient(activity);

@@ -18,6 +18,7 @@ public static class ArchonMcpEndpoints
         services.AddMcpServer(o => o.ServerInfo = new() { Name = "archon", Version = typeof(ArchonMcpTools).Assembly.GetName().Version?.ToString() ?? "1.0" })
             .WithHttpTransport(o => o.Stateless = true)
             .WithTools<ArchonMcpTools>();
+        services.AddSingleton<McpRequestHandler>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Archon.Core.Execution;
 using Archon.Durable.Architectures;
 using Archon.Http;
+using Archon.Http.Mcp;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Archon.Functions.Functions;
@@ -19,6 +20,7 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
 {
     private DurableTestHost _host = null!;
     private HttpFunctions _functions = null!;
+    private ServiceProvider _mcpServices = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,13 +40,26 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
             single);
         var catalog = _host.Host.Services.GetRequiredService<IArchitectureCatalog>();
         var options = Options.Create(new ArchonApiOptions());
+        _mcpServices = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(catalog)
+            .AddSingleton(_host.Host.Client)
+            .AddSingleton<IResultStore>(_host.Store)
+            .AddSingleton<IOptions<ArchonApiOptions>>(options)
+            .AddArchonMcp()
+            .BuildServiceProvider();
         _functions = new HttpFunctions(
             new InferenceHttpHandler(catalog, options),
             new OpenAiHttpHandler(catalog, options, TimeProvider.System),
-            new SearchHttpHandler(_host.Store, options));
+            new SearchHttpHandler(_host.Store, options),
+            _mcpServices.GetRequiredService<Archon.Http.Mcp.McpRequestHandler>());
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _mcpServices.DisposeAsync();
+        await _host.DisposeAsync();
+    }
 
     private static HttpContext Context(string body, string query = "")
     {
@@ -64,6 +79,24 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         context.Response.Body.Position = 0;
         return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Mcp_ToolsListOverStatelessStreamableHttp_ListsTheArchonTools()
+    {
+        var context = Context("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""");
+        context.RequestServices = _mcpServices;
+        context.Request.Headers.Accept = "application/json, text/event-stream";
+
+        await _functions.Mcp(context.Request).ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+
+        Assert.Equal(200, context.Response.StatusCode);
+        foreach (var tool in new[] { "list_architectures", "run_architecture", "start_search", "get_search" })
+        {
+            Assert.Contains($"\"name\":\"{tool}\"", body);
+        }
     }
 
     [Fact]
