@@ -4,6 +4,7 @@ using Archon.Core.Streaming;
 using Archon.Durable.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Archon.Http;
 
@@ -51,11 +52,21 @@ internal sealed class ChatStream(StreamContext context) : IResult
             var keepAlive = TimeSpan.FromSeconds(context.Options.StreamKeepAliveSeconds);
             string? lastProgress = null;
             OrchestrationMetadata? done = null;
+            var lastPoll = DateTimeOffset.MinValue;
             while (done is null)
             {
                 var events = await context.Relay.ReadAsync(context.Id, relayIndex, poll, ct);
                 relayIndex += events.Count;
                 await ForwardAsync(events, shaper, sse, ct);
+                // Tokens are forwarded as they come; the orchestration is asked at most once per poll interval
+                // (and right after the streamed call ended, to finish without waiting).
+                var now = context.Time.GetUtcNow();
+                if (now - lastPoll < poll && !events.Any(e => e.Kind == StreamEventKinds.End))
+                {
+                    continue;
+                }
+
+                lastPoll = now;
                 var meta = await context.Client.GetInstanceAsync(context.Id, getInputsAndOutputs: true, ct);
                 if (meta is null || meta.IsCompleted)
                 {
@@ -63,7 +74,9 @@ internal sealed class ChatStream(StreamContext context) : IResult
                     break;
                 }
 
-                var progress = meta.SerializedCustomStatus;
+                // Progress in the same snake_case as the OpenAI wire objects around it.
+                var progress = meta.SerializedCustomStatus is null ? null
+                    : JsonSerializer.Serialize(meta.ReadCustomStatusAs<InferenceProgress>(), OpenAiShapes.Json);
                 if (progress is not null && progress != lastProgress)
                 {
                     lastProgress = progress;
@@ -81,9 +94,12 @@ internal sealed class ChatStream(StreamContext context) : IResult
             await ForwardAsync(tail, shaper, sse, ct);
             await FinishAsync(done, shaper, sse, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested || e is OperationCanceledException or IOException)
         {
-            // The client left. It may come back with Last-Event-ID; if not, its remaining model calls are cancelled.
+            // The client left (a failed write means the same). It may come back with Last-Event-ID; if not, its
+            // remaining model calls are cancelled. A gRPC call cut by the abort surfaces as RpcException: hence the
+            // broad catch, filtered on the request being aborted.
+            context.Logger.LogInformation("streamed completion {Id}: client disconnected ({Error})", context.Id, e.GetType().Name);
             DisconnectWatch.Start(context);
         }
     }

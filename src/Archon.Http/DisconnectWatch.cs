@@ -1,5 +1,6 @@
 using Archon.Core.Streaming;
 using Archon.Durable.Orchestrations;
+using Microsoft.Extensions.Logging;
 
 namespace Archon.Http;
 
@@ -36,14 +37,16 @@ internal static class DisconnectWatch
                 return;
             }
 
+            context.Logger.LogInformation("streamed completion {Id}: client did not reconnect; cancelling its remaining model calls", context.Id);
             await context.Client.RaiseEventAsync(context.Id, ClientCancellation.EventName, "client disconnected").ConfigureAwait(false);
             await context.Relay.AppendAsync(context.Id, [new StreamEvent(StreamEventKinds.Cancel)], CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Detached boundary: nobody awaits this task, so a failure here must not crash the process.
-        catch (Exception)
+        catch (Exception e)
 #pragma warning restore CA1031
         {
-            // Best effort: the orchestration then simply runs to completion.
+            // The orchestration then simply runs to completion; say so.
+            context.Logger.LogWarning(e, "streamed completion {Id}: could not cancel after the client disconnected", context.Id);
         }
     }
 

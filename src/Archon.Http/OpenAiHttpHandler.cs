@@ -6,6 +6,8 @@ using Archon.Durable.Orchestrations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Archon.Http;
@@ -17,7 +19,8 @@ namespace Archon.Http;
 /// runs the architecture n times in one orchestration. Field handling: <see cref="ChatRequestFields"/>.
 /// </summary>
 public sealed class OpenAiHttpHandler(
-    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null, IStreamRelay? relay = null)
+    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null, IStreamRelay? relay = null,
+    ILogger<OpenAiHttpHandler>? logger = null)
 {
     /// <summary>The <c>owned_by</c> of every architecture model.</summary>
     public const string Owner = "archon";
@@ -139,7 +142,7 @@ public sealed class OpenAiHttpHandler(
 
         return new ChatStream(new StreamContext(
             id, chat.Architecture.Name, created, choices, chat.IncludeUsage, chat.Ignored, resume?.Seq ?? -1, resume is not null,
-            Fingerprint(chat.Architecture), client, relay, Options, time));
+            Fingerprint(chat.Architecture), client, relay, Options, time, (ILogger?)logger ?? NullLogger.Instance));
     }
 
     private static void AddIgnoredHeader(HttpRequest request, ChatRequest chat)

@@ -1,5 +1,6 @@
 using Archon.Core.Streaming;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace Archon.Http;
 
@@ -18,4 +19,5 @@ internal sealed record StreamContext(
     DurableTaskClient Client,
     IStreamRelay Relay,
     ArchonApiOptions Options,
-    TimeProvider Time);
+    TimeProvider Time,
+    ILogger Logger);

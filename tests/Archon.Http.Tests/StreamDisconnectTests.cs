@@ -10,6 +10,26 @@ namespace Archon.Http.Tests;
 public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : IClassFixture<NoGraceStreamingApiFixture>
 {
     [Fact]
+    public async Task InferenceOrchestration_ClientDisconnectedEventDuringFirstLayer_CompletesCancelled()
+    {
+        api.EarlyLayerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.EarlyLayerReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = api.Server.Durable.Client;
+        var architecture = TestArchitectures.Arch("x", [TestArchitectures.C("generator", "gen")], [TestArchitectures.C("fuser", "fuse")]);
+        var id = $"chatcmpl-{Guid.NewGuid():N}";
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration),
+            new InferenceRequest([new("user", "hi")], architecture, StreamId: id), new Microsoft.DurableTask.StartOrchestrationOptions(id));
+        await api.EarlyLayerReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await client.RaiseEventAsync(id, ClientCancellation.EventName, "gone");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        api.EarlyLayerGate.SetResult();
+
+        Assert.True(done.ReadOutputAs<InferenceResult>()!.Cancelled);
+    }
+
+    [Fact]
     public async Task PostStream_ClientDisconnectsDuringFirstLayer_LaterLayersNeverCallTheirModels()
     {
         api.Gate = new TokenGate();
@@ -27,7 +47,10 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
             await api.EarlyLayerReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true).WaitAsync(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)
+            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new TimeoutException(
+                $"not cancelled: {api.Server.Durable.Client.GetInstanceAsync(id, true).GetAwaiter().GetResult()?.SerializedCustomStatus}; server log:\n{api.Logs}"), TaskScheduler.Default);
         api.EarlyLayerGate.SetResult();
         var result = done.ReadOutputAs<InferenceResult>()!;
         var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();

@@ -11,7 +11,7 @@ public sealed class StreamShaperTests
 
         var sent = new[] { "\n ", "Four", " is ", "\n", "right.", " \n" }.Select(t => shaper.Apply(StreamEvent.Delta(t))).ToList();
 
-        Assert.Equal([null, "Four", null, null, " is \nright.", null], sent);
+        Assert.Equal([null, "Four", " is", null, " \nright.", null], sent);
         Assert.Equal("", shaper.Remainder("Four is \nright."));
     }
 

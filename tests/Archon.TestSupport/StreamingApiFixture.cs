@@ -7,6 +7,7 @@ using Archon.Http;
 using Archon.LocalHost;
 using Archon.Offline.Loopback;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Archon.TestSupport;
 
@@ -37,6 +38,9 @@ public class StreamingApiFixture : IAsyncLifetime
     public TaskCompletionSource EarlyLayerReached { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int FinalModelRequests;
+
+    /// <summary>What the server logged (shown by tests when they fail).</summary>
+    public ListLoggerProvider Logs { get; } = new();
 
     protected virtual double ReconnectGraceSeconds => 60;
 
@@ -74,7 +78,7 @@ public class StreamingApiFixture : IAsyncLifetime
             TestArchitectures.Arch("ranked", [C("generator", "gen", samples: 2)], [C("ranker", "gen", topK: 1)]),
         ]);
         Server = await ArchonApiServer.StartAsync(
-            new ArchonApiServerOptions { Api = new ArchonApiOptions { ChatCompletionTimeoutSeconds = 60, MaxChoices = 4, StreamReconnectGraceSeconds = ReconnectGraceSeconds } },
+            new ArchonApiServerOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs)), Api = new ArchonApiOptions { ChatCompletionTimeoutSeconds = 60, MaxChoices = 4, StreamReconnectGraceSeconds = ReconnectGraceSeconds } },
             services =>
             {
                 services.AddSingleton<IModelInvoker>(invoker);
