@@ -37,9 +37,9 @@ internal static class DisconnectWatch
                 return;
             }
 
-            context.Logger.LogInformation("streamed completion {Id}: client did not reconnect; cancelling its remaining model calls", context.Id);
             await context.Client.RaiseEventAsync(context.Id, ClientCancellation.EventName, "client disconnected").ConfigureAwait(false);
             await context.Relay.AppendAsync(context.Id, [new StreamEvent(StreamEventKinds.Cancel)], CancellationToken.None).ConfigureAwait(false);
+            context.Logger.LogInformation("streamed completion {Id}: client did not reconnect; cancelled its remaining model calls", context.Id);
         }
 #pragma warning disable CA1031 // Detached boundary: nobody awaits this task, so a failure here must not crash the process.
         catch (Exception e)

@@ -9,6 +9,11 @@ namespace Archon.Http.Tests;
 /// <summary>A streaming client that disconnects (no reconnect grace) stops the rest of its request's model calls.</summary>
 public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : IClassFixture<NoGraceStreamingApiFixture>
 {
+    /// <summary>The server logs this right after it raised the cancel event and told the relay.</summary>
+    private Task WaitForCancelLogAsync(string id) =>
+        api.Logs.WaitForLineAsync(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("cancelled its remaining", StringComparison.Ordinal))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
     [Fact]
     public async Task InferenceOrchestration_ClientDisconnectedEventDuringFirstLayer_CompletesCancelled()
     {
@@ -22,9 +27,9 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
         await api.EarlyLayerReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await client.RaiseEventAsync(id, ClientCancellation.EventName, "gone");
+        api.EarlyLayerGate.SetResult();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-        api.EarlyLayerGate.SetResult();
 
         Assert.True(done.ReadOutputAs<InferenceResult>()!.Cancelled);
     }
@@ -47,11 +52,14 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
             await api.EarlyLayerReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
+        // The cancel event is raised once the server saw the disconnect; then the first layer's calls may finish.
+        await WaitForCancelLogAsync(id);
+        api.EarlyLayerGate.SetResult();
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)
             .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new TimeoutException(
                 $"not cancelled: {api.Server.Durable.Client.GetInstanceAsync(id, true).GetAwaiter().GetResult()?.SerializedCustomStatus}; server log:\n{api.Logs}"), TaskScheduler.Default);
-        api.EarlyLayerGate.SetResult();
         var result = done.ReadOutputAs<InferenceResult>()!;
         var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();
         var trace = await store.GetJsonAsync<SaveTraceRequest>(result.Trace, CancellationToken.None);

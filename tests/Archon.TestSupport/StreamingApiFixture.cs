@@ -78,7 +78,12 @@ public class StreamingApiFixture : IAsyncLifetime
             TestArchitectures.Arch("ranked", [C("generator", "gen", samples: 2)], [C("ranker", "gen", topK: 1)]),
         ]);
         Server = await ArchonApiServer.StartAsync(
-            new ArchonApiServerOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs)), Api = new ArchonApiOptions { ChatCompletionTimeoutSeconds = 60, MaxChoices = 4, StreamReconnectGraceSeconds = ReconnectGraceSeconds } },
+            new ArchonApiServerOptions
+            {
+                LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs)),
+                Durable = new EmbeddedDurableHostOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Warning)) },
+                Api = new ArchonApiOptions { ChatCompletionTimeoutSeconds = 60, MaxChoices = 4, StreamReconnectGraceSeconds = ReconnectGraceSeconds },
+            },
             services =>
             {
                 services.AddSingleton<IModelInvoker>(invoker);

@@ -91,10 +91,12 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
 
             if (gone)
             {
-                // Activities already running cannot be recalled (the streamed one stops through the relay); their
-                // results are dropped and no later layer runs. The note is what the trace keeps of it.
+                // Activities already running cannot be recalled (the streamed one stops through the relay): they are
+                // awaited so the run ends with nothing outstanding and the trace records them, but their output is
+                // dropped and no later layer runs. The note says so.
+                await layer;
                 var note = new ExecutionNote(li, -1, ClientCancellation.NoteKind,
-                    $"the client disconnected during layer {li}: results of its calls in flight are discarded, layers {li + 1}..{layers - 1} did not run");
+                    $"the client disconnected during layer {li}: its calls in flight finished but their output was dropped; layers {li + 1}..{layers - 1} did not run");
                 return new ChoiceRun(state with { Candidates = [], Notes = [.. state.Notes, note] }, ArchitectureRunner.OrderTrace(tracing.Trace), true);
             }
 
