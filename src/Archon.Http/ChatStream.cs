@@ -4,7 +4,6 @@ using Archon.Core.Streaming;
 using Archon.Durable.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace Archon.Http;
 
@@ -99,7 +98,8 @@ internal sealed class ChatStream(StreamContext context) : IResult
             // The client left (a failed write means the same). It may come back with Last-Event-ID; if not, its
             // remaining model calls are cancelled. A gRPC call cut by the abort surfaces as RpcException: hence the
             // broad catch, filtered on the request being aborted.
-            context.Logger.LogInformation("streamed completion {Id}: client disconnected ({Error})", context.Id, e.GetType().Name);
+            var error = e.GetType().Name;
+            StreamLog.Disconnected(context.Logger, context.Id, error);
             DisconnectWatch.Start(context);
         }
     }
@@ -173,7 +173,7 @@ internal sealed class ChatStream(StreamContext context) : IResult
         await sse.DoneAsync(ct);
     }
 
-    private async Task ErrorAsync(SseWriter sse, string message, CancellationToken ct)
+    private static async Task ErrorAsync(SseWriter sse, string message, CancellationToken ct)
     {
         await sse.DataAsync(new ApiErrors.ApiErrorBody(new ApiErrors.ApiError($"model: {message}", "upstream_error", "model", "upstream_error")), ct);
         await sse.DoneAsync(ct);

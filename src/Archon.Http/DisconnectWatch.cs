@@ -1,6 +1,5 @@
 using Archon.Core.Streaming;
 using Archon.Durable.Orchestrations;
-using Microsoft.Extensions.Logging;
 
 namespace Archon.Http;
 
@@ -39,14 +38,14 @@ internal static class DisconnectWatch
 
             await context.Client.RaiseEventAsync(context.Id, ClientCancellation.EventName, "client disconnected").ConfigureAwait(false);
             await context.Relay.AppendAsync(context.Id, [new StreamEvent(StreamEventKinds.Cancel)], CancellationToken.None).ConfigureAwait(false);
-            context.Logger.LogInformation("streamed completion {Id}: client did not reconnect; cancelled its remaining model calls", context.Id);
+            StreamLog.Cancelled(context.Logger, context.Id);
         }
 #pragma warning disable CA1031 // Detached boundary: nobody awaits this task, so a failure here must not crash the process.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             // The orchestration then simply runs to completion; say so.
-            context.Logger.LogWarning(e, "streamed completion {Id}: could not cancel after the client disconnected", context.Id);
+            StreamLog.CancelFailed(context.Logger, e, context.Id);
         }
     }
 
