@@ -18,7 +18,9 @@ namespace Archon.TestSupport;
 /// the canned per-role reply. Architectures: "three-layer" (2 generators → fuser → final fuser), "direct" (one
 /// "fuse" generator) and "ranked" (generators → ranker: an answer known only after the last layer).
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which releases every field.
 public class StreamingApiFixture : IAsyncLifetime
+#pragma warning restore CA1001
 {
     public const string FinalText = "Two plus two is four, because adding two to two gives four.";
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"archon-stream-{Guid.NewGuid():N}");
@@ -37,7 +39,10 @@ public class StreamingApiFixture : IAsyncLifetime
 
     public TaskCompletionSource EarlyLayerReached { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public int FinalModelRequests;
+    private int _finalModelRequests;
+
+    /// <summary>Requests the final model ("fuse") has received so far.</summary>
+    public int FinalModelRequests => Volatile.Read(ref _finalModelRequests);
 
     /// <summary>What the server logged (shown by tests when they fail).</summary>
     public ListLoggerProvider Logs { get; } = new();
@@ -50,7 +55,7 @@ public class StreamingApiFixture : IAsyncLifetime
         {
             if (exchange.Model == "fuse-served")
             {
-                Interlocked.Increment(ref FinalModelRequests);
+                Interlocked.Increment(ref _finalModelRequests);
                 var gate = Gate;
                 return new LoopbackReply { Text = FinalText, BeforeToken = gate.BeforeTokenAsync };
             }

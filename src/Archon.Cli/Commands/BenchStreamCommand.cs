@@ -14,6 +14,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class BenchStreamCommand : AsyncCommand<BenchStreamCommand.Settings>
 {
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--latency-ms <MS>")]
@@ -50,7 +52,7 @@ public sealed class BenchStreamCommand : AsyncCommand<BenchStreamCommand.Setting
             TimeSpan.FromMilliseconds(settings.LatencyMs), TimeSpan.FromMilliseconds(settings.TokenDelayMs), settings.Tokens, settings.Runs, cancellationToken);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(r, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            Console.WriteLine(JsonSerializer.Serialize(r, SnakeCase));
             return r.OverheadMs <= 50 ? 0 : 1;
         }
 
