@@ -19,7 +19,12 @@ namespace Archon.Http;
 /// runs the architecture n times in one orchestration. Field handling: <see cref="ChatRequestFields"/>.
 /// </summary>
 public sealed class OpenAiHttpHandler(
-    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null, IStreamRelay? relay = null,
+    IArchitectureCatalog catalog,
+    IOptions<ArchonApiOptions> options,
+    TimeProvider time,
+    ResultLabeler? labeler = null,
+    Archon.Core.Providers.ModelCatalog? models = null,
+    IStreamRelay? relay = null,
     ILogger<OpenAiHttpHandler>? logger = null)
 {
     /// <summary>The <c>owned_by</c> of every architecture model.</summary>
@@ -30,13 +35,13 @@ public sealed class OpenAiHttpHandler(
     public async Task<IResult> ModelsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var names = await catalog.ListAsync(cancellationToken);
-        var models = new List<OpenAiShapes.Model>(names.Count);
+        var list = new List<OpenAiShapes.Model>(names.Count);
         foreach (var name in names)
         {
-            models.Add(await DescribeAsync(name, cancellationToken));
+            list.Add(await DescribeAsync(name, cancellationToken));
         }
 
-        return Results.Json(new OpenAiShapes.ModelList("list", models), OpenAiShapes.Json);
+        return Results.Json(new OpenAiShapes.ModelList("list", list), OpenAiShapes.Json);
     }
 
     public async Task<IResult> ModelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -68,14 +73,20 @@ public sealed class OpenAiHttpHandler(
                 return parseError;
             }
 
-            if (chat!.Stream)
+            // The server's default per-query budget applies to each choice; a registered architecture too big for it is
+            // refused up front.
+            if (QueryBudgetRequest.Check(chat!.Architecture, Options.DefaultBudget, Options.Limits, "model") is { } rejected)
+            {
+                return rejected;
+            }
+
+            if (chat.Stream)
             {
                 return await StreamAsync(request, chat, client, cancellationToken);
             }
 
             var id = $"chatcmpl-{Guid.NewGuid():N}";
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(InferenceOrchestration), new InferenceRequest(chat.Messages, chat.Architecture, Choices: chat.Choices), new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), Input(chat, null), new StartOrchestrationOptions(id), cancellationToken);
             var done = await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(Options.ChatCompletionTimeoutSeconds), cancellationToken);
             return Completion(request, chat, id, done);
         }
@@ -135,14 +146,22 @@ public sealed class OpenAiHttpHandler(
         {
             id = $"chatcmpl-{Guid.NewGuid():N}";
             created = time.GetUtcNow().ToUnixTimeSeconds();
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(InferenceOrchestration), new InferenceRequest(chat.Messages, chat.Architecture, StreamId: id, Choices: chat.Choices),
-                new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), Input(chat, id), new StartOrchestrationOptions(id), cancellationToken);
         }
 
         return new ChatStream(new StreamContext(
             id, chat.Architecture.Name, created, choices, chat.IncludeUsage, chat.Ignored, resume?.Seq ?? -1, resume is not null,
             Fingerprint(chat.Architecture), client, relay, Options, time, (ILogger?)logger ?? NullLogger.Instance));
+    }
+
+    /// <summary>The orchestration input: n choices share one guard, so the per-query budget is scaled by n.</summary>
+    private InferenceRequest Input(ChatRequest chat, string? streamId)
+    {
+        var perQuery = Options.DefaultBudget;
+        var n = chat.Choices;
+        var budget = n == 1 ? perQuery : perQuery with { MaxCalls = perQuery.MaxCalls * n, MaxCostUsd = perQuery.MaxCostUsd * n };
+        return new InferenceRequest(
+            chat.Messages, chat.Architecture, Budget: budget, Prices: QueryBudgetRequest.Prices(chat.Architecture, models), StreamId: streamId, Choices: n);
     }
 
     private static void AddIgnoredHeader(HttpRequest request, ChatRequest chat)

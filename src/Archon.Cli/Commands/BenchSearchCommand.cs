@@ -61,6 +61,10 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         Rungs = 2,
     };
 
+    private readonly CliConsoles _consoles;
+
+    public BenchSearchCommand(CliConsoles consoles) => _consoles = consoles;
+
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -69,13 +73,13 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         var bench = new SearchBenchmark(landscape, BenchOptions(settings.MaxEvaluations));
         if (!settings.Json)
         {
-            bench.SeedFinished += (name, seed) => Console.Error.Write(seed == settings.Seeds ? $"{name} done\n" : ".");
+            bench.SeedFinished += (name, seed) => _consoles.ErrorWriter.Write(seed == settings.Seeds ? $"{name} done\n" : ".");
         }
 
         var result = bench.Run([.. settings.Algorithms.Split(',').Select(a => a.Trim())], settings.Seeds);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(result, Indented));
+            _consoles.OutWriter.WriteLine(JsonSerializer.Serialize(result, Indented));
             return Task.FromResult(0);
         }
 
@@ -87,8 +91,8 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
                 a.ModelCallsWithReuse.ToString(CultureInfo.InvariantCulture), P(1 - (double)a.ModelCallsWithReuse / Math.Max(1, a.ModelCallsWithoutReuse)), F(a.Seconds, 1));
         }
 
-        AnsiConsole.Write(table);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        _consoles.Out.Write(table);
+        _consoles.OutWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"true best: {result.TrueBest} ({result.TrueBestScore:F2}); model calls for {(result.Algorithms.FirstOrDefault(a => a.Name == "bo-mf") ?? result.Algorithms.FirstOrDefault(a => a.Name == "bo") ?? result.Algorithms[0]).Name}: {result.ModelCallsWithoutReuse} without reuse, {result.ModelCallsWithReuse} with ({1 - (double)result.ModelCallsWithReuse / Math.Max(1, result.ModelCallsWithoutReuse):P1} fewer); {watch.Elapsed.TotalSeconds:F0} s. SIMULATED."));
         return Task.FromResult(0);
     }

@@ -7,8 +7,10 @@ namespace Archon.Core.Providers;
 
 /// <summary>
 /// Performs one <see cref="ModelCallRequest"/> through the model's provider stack and turns the outcome into a
-/// <see cref="ModelCallResult"/>: text, tokens (provider usage, else counted), cost from catalog prices (zero for
-/// cache hits: nothing was spent), latency, retries. Failures after retries come back as results with the
+/// <see cref="ModelCallResult"/>: text, tokens (provider usage, else counted), cost from catalog prices, latency,
+/// retries. One cost rule: a cache hit reports the cost (and latency) the call would have had and is flagged
+/// <see cref="ModelCallResult.Cached"/>; <see cref="UsageTotals"/> splits spent from saved. Latency is the one the
+/// stack reports (<see cref="CallMetadata.LatencyMs"/>: simulated, or original for a hit), else this invoker's clock. Failures after retries come back as results with the
 /// provider's error, never as exceptions, so the trace keeps them. Cancellation still throws.
 /// Streaming (<see cref="InvokeStreamingAsync"/>) goes through <c>GetStreamingResponseAsync</c> of the same stack and
 /// hands each token to the sink as it arrives; the result is the same as the non-streaming call's.
@@ -46,8 +48,9 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
             var outputTokens = (int)(response.Usage?.OutputTokenCount ?? TokenCounter.Count(text));
             var cached = Flag(response.AdditionalProperties, CallMetadata.Cached);
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
-            var cost = cached ? 0m : entry.CostUsd(inputTokens, outputTokens);
-            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, Elapsed(t0), retries, cached, null, started);
+            var cost = entry.CostUsd(inputTokens, outputTokens);
+            var latency = response.AdditionalProperties?.TryGetValue(CallMetadata.LatencyMs, out var l) == true && l is double d ? d : Elapsed(t0);
+            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, latency, retries, cached, null, started);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using Archon.Core.Execution;
+
 namespace Archon.Core.Search;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class SearchSpace
         foreach (var point in all)
         {
             var estimate = encoder.Estimate(point);
-            if (Budget.Allows(estimate))
+            if (estimate.Within(Budget))
             {
                 points.Add(point);
                 estimates.Add(estimate);

@@ -9,13 +9,15 @@ using Microsoft.DurableTask;
 namespace Archon.Durable.Orchestrations;
 
 /// <summary>
-/// Architecture + conversation → answer. Each layer runs through the core <see cref="ArchitectureRunner"/> with a
-/// <see cref="DurableModelCallScheduler"/>, so every model call of the layer is its own activity and they all run at
-/// once; the layer's deterministic post-processing (ranking, filtering, critique alignment) runs in the orchestrator.
-/// The trace goes to the result store (SaveTrace activity); the output carries answer, usage and the trace reference.
+/// Architecture + conversation → answer. The core <see cref="ArchitectureRunner"/>'s loop runs the layers with a
+/// <see cref="DurableModelCallScheduler"/>, so every model call of a layer is its own activity and they all run at once;
+/// the layer's deterministic post-processing (ranking, filtering, critique alignment) runs in the orchestrator. Hooks
+/// set the custom status and record telemetry per layer; a layer whose every call failed fails the orchestration.
+/// Each model-call activity stores its trace entry; SaveTrace assembles them from their ids. History holds each answer
+/// once (prompts quote earlier answers by reference); the output carries answer, usage and the trace reference.
 /// With <see cref="InferenceRequest.Choices"/> = n the architecture runs n times at once (fan-out); with a
 /// <see cref="InferenceRequest.StreamId"/> the final call streams (<see cref="StreamingPlan"/>) and a
-/// <see cref="ClientCancellation"/> event stops the run before its next layer.
+/// <see cref="ClientCancellation"/> event stops the run (<see cref="DisconnectAwareScheduler"/>).
 /// </summary>
 public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, InferenceResult>
 {
@@ -44,12 +46,15 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         var layers = architecture.Layers.Count;
         var trace = runs.SelectMany(r => r.Trace).ToList();
         var totals = UsageTotals.From(trace);
-        var answers = runs.Select(r => ArchitectureRunner.FinalAnswer(r.State)).ToList();
+        var answers = runs.Select(r => r.Answer).ToList();
         var answer = answers[0];
         var cancelled = runs.Any(r => r.Cancelled);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
+        // Refs, not payloads: every call is already in the store; SaveTrace assembles the trace from their ids.
         var traceRef = await context.CallActivityAsync<BlobRef>(
-            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace, runs[0].State), DurableRetry.Activity);
+            nameof(SaveTraceActivity),
+            new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, trace.Select(e => e.Request.CallId).ToList(), runs[0].State),
+            DurableRetry.Activity);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, cancelled ? ClientCancellation.NoteKind : "completed"));
         if (!context.IsReplaying)
         {
@@ -61,65 +66,68 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes, choices > 1 ? answers : null, cancelled);
     }
 
+    /// <summary>
+    /// One choice of the completion through the one inference loop (the core runner's). Choice 0 drives the custom
+    /// status; the final layer's single call streams when the plan allows it; a client disconnect ends the choice with a
+    /// <c>cancelled</c> note and the calls that did run.
+    /// </summary>
     private static async Task<ChoiceRun> RunChoiceAsync(
         TaskOrchestrationContext context, ArchitectureConfig architecture, InferenceRequest input, int choice, int choices,
         IModelCallScheduler budgeted, DurableModelCallScheduler durable, Task<string>? clientGone, DateTime started)
     {
-        var tracing = new TracingScheduler(budgeted);
-        var calls = new CallRewritingScheduler(tracing, choice);
+        var calls = new CallRewritingScheduler(budgeted, choice);
+        var guarded = new DisconnectAwareScheduler(calls, clientGone);
         var streamFinal = input.StreamId is not null && choices == 1 && StreamingPlan.FinalCallStreams(architecture);
-        var state = QueryState.Start(input.Messages, input.ItemId);
         var layers = architecture.Layers.Count;
-        for (var li = 0; li < layers; li++)
+        var layerStart = started;
+        var state = QueryState.Start(input.Messages, input.ItemId);
+        var hooks = new RunHooks
         {
-            var types = architecture.Layers[li].Components.Select(c => c.Type).ToList();
-            if (choice == 0)
+            LayerStarting = li =>
             {
-                context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
-            }
-
-            calls.StreamTo = streamFinal && li == layers - 1 ? input.StreamId : null;
-            var layerStart = context.CurrentUtcDateTime;
-            var before = tracing.Trace.Count;
-            var layer = Runner.RunLayerAsync(architecture, li, state, calls, CancellationToken.None);
-            var gone = clientGone is not null && await Task.WhenAny(layer, clientGone) == clientGone;
-            if (!gone && layer.IsCompletedSuccessfully && tracing.Trace.Skip(before).Any(e => e.Result.Error == StreamingModelCall.CancelledError))
-            {
-                // The relay's cancel reached the streamed call before the event reached us: same outcome.
-                gone = true;
-            }
-
-            if (gone)
-            {
-                // Activities already running cannot be recalled (the streamed one stops through the relay): they are
-                // awaited so the run ends with nothing outstanding and the trace records them, but their output is
-                // dropped and no later layer runs. The note says so.
-                await layer;
-                var note = new ExecutionNote(li, -1, ClientCancellation.NoteKind,
-                    $"the client disconnected during layer {li}: its calls in flight finished but their output was dropped; layers {li + 1}..{layers - 1} did not run");
-                return new ChoiceRun(state with { Candidates = [], Notes = [.. state.Notes, note] }, ArchitectureRunner.OrderTrace(tracing.Trace), true);
-            }
-
-            state = await layer;
-            var entries = tracing.Trace.Skip(before).ToList();
-            var failed = entries.Where(e => !e.Result.Succeeded).ToList();
-            if (!context.IsReplaying)
-            {
-                ArchonTelemetry.RecordLayer(context.InstanceId, li, types, entries.Count, failed.Count, layerStart, context.CurrentUtcDateTime);
-            }
-
-            if (entries.Count > 0 && failed.Count == entries.Count)
-            {
-                if (!context.IsReplaying)
+                if (choice == 0)
                 {
-                    ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, UsageTotals.From(tracing.Trace), false, started, context.CurrentUtcDateTime);
+                    var types = architecture.Layers[li].Components.Select(c => c.Type).ToList();
+                    context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
                 }
 
-                throw new ModelCallsFailedException(li, failed);
-            }
-        }
+                calls.StreamTo = streamFinal && li == layers - 1 ? input.StreamId : null;
+                layerStart = context.CurrentUtcDateTime;
+            },
+            LayerFinished = layer =>
+            {
+                state = layer.State;
+                if (!context.IsReplaying)
+                {
+                    var types = architecture.Layers[layer.Layer].Components.Select(c => c.Type).ToList();
+                    ArchonTelemetry.RecordLayer(context.InstanceId, layer.Layer, types, layer.Calls.Count, layer.FailedCalls, layerStart, context.CurrentUtcDateTime);
+                }
+            },
+            StopWhenEveryCallFails = true,
+        };
 
-        return new ChoiceRun(state, ArchitectureRunner.OrderTrace(tracing.Trace), false);
+        try
+        {
+            var run = await Runner.RunAsync(architecture, state, guarded, CancellationToken.None, hooks);
+            return new ChoiceRun(run.Answer, run.FinalState, run.Trace, false);
+        }
+        catch (ClientDisconnectedException gone)
+        {
+            // The interrupted layer's output is dropped and no later layer runs; the trace keeps every call that ran.
+            var what = gone.Issued ? "its calls in flight finished but their output was dropped" : "its calls were not sent";
+            var note = new ExecutionNote(gone.Layer, -1, ClientCancellation.NoteKind,
+                $"the client disconnected during layer {gone.Layer}: {what}; layers {gone.Layer + 1}..{layers - 1} did not run");
+            return new ChoiceRun(null, state with { Candidates = [], Notes = [.. state.Notes, note] }, ArchitectureRunner.OrderTrace(guarded.Trace), true);
+        }
+        catch (ModelCallsFailedException failed)
+        {
+            if (!context.IsReplaying)
+            {
+                ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, UsageTotals.From(failed.Calls), false, started, context.CurrentUtcDateTime);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The core budget guard around the fan-out; deterministic, since prices come with the input.</summary>
@@ -135,5 +143,5 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
             prices.TryGetValue(model, out var p) ? (p.InputPerMillion, p.OutputPerMillion) : (0m, 0m)));
     }
 
-    private sealed record ChoiceRun(QueryState State, IReadOnlyList<TraceEntry> Trace, bool Cancelled);
+    private sealed record ChoiceRun(string? Answer, QueryState State, IReadOnlyList<TraceEntry> Trace, bool Cancelled);
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Archon.Cli.Commands;
 using Archon.Core.Architecture;
-using Spectre.Console.Cli;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -24,17 +22,7 @@ public sealed class SearchCommandTests : IDisposable
         }
         """;
 
-    private static async Task<int> Run(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(c =>
-        {
-            c.AddCommand<SearchCommand>("search");
-            c.AddCommand<ReportCommand>("report");
-            c.AddBranch("bench", b => b.AddCommand<BenchSearchCommand>("search"));
-        });
-        return await app.RunAsync(args);
-    }
+    private static async Task<int> Run(params string[] args) => (await ArchonCli.RunAsync(args)).Exit;
 
     [Fact]
     public async Task Search_TinySpecOnSimFleet_WritesBestArchitectureAndReportThatReportReRenders()
@@ -64,7 +52,12 @@ public sealed class SearchCommandTests : IDisposable
         Directory.CreateDirectory(_root);
         var spec = Path.Combine(_root, "bad.json");
         await File.WriteAllTextAsync(spec, """{ "benchmark": "nope" }""");
-        Assert.Equal(2, await Run("search", spec, "--store", Path.Combine(_root, "store")));
+        var result = await ArchonCli.RunAsync("search", spec, "--store", Path.Combine(_root, "store"));
+
+        Assert.Equal(2, result.Exit);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: benchmark: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,19 +69,10 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public async Task BenchSearch_Json_HasTheDocumentedShape()
     {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            Assert.Equal(0, await Run("bench", "search", "--seeds", "2", "--algorithms", "random,bo", "--items", "40", "--max-evaluations", "16", "--json"));
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var result = await ArchonCli.RunAsync("bench", "search", "--seeds", "2", "--algorithms", "random,bo", "--items", "40", "--max-evaluations", "16", "--json");
 
-        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(result.Exit == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
         Assert.Equal(9576, root.GetProperty("space_size").GetInt32());
         Assert.Equal(2, root.GetProperty("seeds").GetInt32());

@@ -13,7 +13,7 @@ public sealed class StreamingProviderStackTests
     public async Task ResponseCache_StreamedMissThenHit_HitReplaysTheSameTextAsAStreamFlaggedCached()
     {
         var inner = new TokenClient(["Four ", "is ", "the answer."]);
-        var cache = new ResponseCacheChatClient(inner, new InMemoryResponseCacheStore(), "test");
+        var cache = new ArchonCachingChatClient(inner, new InMemoryResponseCacheStore(), "test");
         var messages = new[] { new ChatMessage(ChatRole.User, "2+2?") };
 
         var live = await CollectAsync(cache.GetStreamingResponseAsync(messages));
