@@ -68,7 +68,10 @@ public static class StreamingBenchmark
                 delayMs,
                 Median(samples, s => s.FirstTokenMs - s.EarlierDoneMs - delayMs),
                 tokens,
-                delayMs);
+                delayMs,
+                Median(samples, s => s.FinalStartedMs - s.EarlierDoneMs),
+                Median(samples, s => s.FirstTokenMs - s.FinalStartedMs - delayMs),
+                samples.Max(s => s.FirstTokenMs - s.EarlierDoneMs - delayMs));
         }
         finally
         {
@@ -125,7 +128,8 @@ public static class StreamingBenchmark
 
         var trace = await WaitForTraceAsync(store, id, cancellationToken).ConfigureAwait(false);
         var earlierDone = trace.Trace.Where(e => e.Request.ModelId != Final).Max(e => e.Result.StartedAt.AddMilliseconds(e.Result.LatencyMs));
-        return new Sample(first.Value, full, (earlierDone - sentAt).TotalMilliseconds);
+        var finalStarted = trace.Trace.Single(e => e.Request.ModelId == Final).Result.StartedAt;
+        return new Sample(first.Value, full, (earlierDone - sentAt).TotalMilliseconds, (finalStarted - sentAt).TotalMilliseconds);
     }
 
     private static async Task<SaveTraceRequest> WaitForTraceAsync(IResultStore store, string id, CancellationToken cancellationToken)
@@ -162,5 +166,5 @@ public static class StreamingBenchmark
         Id = id, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), ProviderModel = id, MaxConcurrency = 64,
     };
 
-    private sealed record Sample(double FirstTokenMs, double FullMs, double EarlierDoneMs);
+    private sealed record Sample(double FirstTokenMs, double FullMs, double EarlierDoneMs, double FinalStartedMs);
 }

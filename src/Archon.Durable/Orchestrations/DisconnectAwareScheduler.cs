@@ -1,4 +1,5 @@
 using Archon.Core.Execution;
+using Archon.Durable.Activities;
 
 namespace Archon.Durable.Orchestrations;
 

@@ -1,23 +1,37 @@
 using Archon.Core.Execution;
+using Archon.Core.Storage;
 using Archon.Core.Streaming;
 using Archon.Durable.Activities;
+using Archon.Durable.Contracts;
 
 namespace Archon.Durable.Tests.Activities;
 
 /// <summary>The model-call activity with a streaming request: tokens to the relay, a relay cancel stops the call.</summary>
-public sealed class StreamingModelCallTests
+public sealed class StreamingModelCallTests : IDisposable
 {
-    private static readonly ModelCallRequest Request =
-        new("L2.C0.fuser.s0", "m", [new ChatTurn("user", "2+2?")], 0, 64, 0, "fuser", 2, StreamTo: "chatcmpl-test");
+    private static readonly ModelCallWork Request = new(
+        "chatcmpl-test", new ModelCallRequest("L2.C0.fuser.s0", "m", [new ChatTurn("user", "2+2?")], 0, 64, 0, "fuser", 2, StreamTo: "chatcmpl-test"));
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "archon-stream-activity-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private ModelCallActivity Activity(IModelInvoker invoker, IStreamRelay relay) => new(invoker, new FileResultStore(_root), relay);
 
     [Fact]
     public async Task ExecuteAsync_StreamingRequest_WritesEveryTokenToTheRelayBeforeReturning()
     {
         var relay = new InMemoryStreamRelay();
-        var invoker = new GatedStreamingInvoker(["Four", " it", " is"]);
+        using var invoker = new GatedStreamingInvoker(["Four", " it", " is"]);
         invoker.Release(3);
 
-        var result = await new ModelCallActivity(invoker, relay).ExecuteAsync(Request, CancellationToken.None);
+        var result = await Activity(invoker, relay).ExecuteAsync(Request, CancellationToken.None);
         var events = await relay.ReadAsync("chatcmpl-test", 0, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal("Four it is", result.Text);
@@ -29,10 +43,10 @@ public sealed class StreamingModelCallTests
     public async Task ExecuteAsync_RelayCancelWhileStreaming_StopsTheCallAndRecordsTheCancellation()
     {
         var relay = new InMemoryStreamRelay();
-        var invoker = new GatedStreamingInvoker(["Four", " it", " is"]);
+        using var invoker = new GatedStreamingInvoker(["Four", " it", " is"]);
         invoker.Release(1);
 
-        var call = new ModelCallActivity(invoker, relay).ExecuteAsync(Request, CancellationToken.None);
+        var call = Activity(invoker, relay).ExecuteAsync(Request, CancellationToken.None);
         await invoker.FirstTokenSent.WaitAsync(TimeSpan.FromSeconds(30));
         await relay.AppendAsync("chatcmpl-test", [new StreamEvent(StreamEventKinds.Cancel)], CancellationToken.None);
         var result = await call.WaitAsync(TimeSpan.FromSeconds(30));
@@ -47,13 +61,13 @@ public sealed class StreamingModelCallTests
     {
         var relay = new InMemoryStreamRelay();
 
-        var result = await new ModelCallActivity(new TimedInvoker(TimeSpan.Zero), relay).ExecuteAsync(Request, CancellationToken.None);
+        var result = await Activity(new FakeModel(_ => "Four."), relay).ExecuteAsync(Request, CancellationToken.None);
         var deltas = (await relay.ReadAsync("chatcmpl-test", 0, TimeSpan.Zero, CancellationToken.None)).Where(e => e.Kind == StreamEventKinds.Delta).ToList();
 
         Assert.Equal(result.Text, Assert.Single(deltas).Text);
     }
 
-    private sealed class GatedStreamingInvoker(IReadOnlyList<string> tokens) : IStreamingModelInvoker
+    private sealed class GatedStreamingInvoker(IReadOnlyList<string> tokens) : IStreamingModelInvoker, IDisposable
     {
         private readonly SemaphoreSlim _permits = new(0);
         private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,6 +77,8 @@ public sealed class StreamingModelCallTests
         public bool SawCancellation { get; private set; }
 
         public void Release(int n) => _permits.Release(n);
+
+        public void Dispose() => _permits.Dispose();
 
         public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException("streamed only");

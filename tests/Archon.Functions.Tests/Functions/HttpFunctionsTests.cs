@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Archon.Functions.Tests.Functions;
@@ -40,8 +41,11 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
             single);
         var catalog = _host.Host.Services.GetRequiredService<IArchitectureCatalog>();
         var options = Options.Create(new ArchonApiOptions());
+        // The Functions host registers the application lifetime (the MCP handler ends its streams on shutdown); this
+        // bare service collection stands in for it.
         _mcpServices = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>()
             .AddSingleton(catalog)
             .AddSingleton(_host.Host.Client)
             .AddSingleton<IResultStore>(_host.Store)
