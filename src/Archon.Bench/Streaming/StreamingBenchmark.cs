@@ -4,6 +4,7 @@ using Archon.Core.Architecture;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Core.Storage;
+using Archon.Core.Streaming;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
 using Archon.Http;
@@ -27,10 +28,12 @@ public static class StreamingBenchmark
     public static async Task<StreamingBenchmarkResult> RunAsync(TimeSpan latency, TimeSpan tokenDelay, int tokens, int runs, CancellationToken cancellationToken)
     {
         var answer = string.Join(' ', Enumerable.Range(1, Math.Max(1, tokens)).Select(i => $"w{i}"));
+        var arrivals = new FinalArrivals();
         await using var models = LoopbackModelServer.Start(async (exchange, ct) =>
         {
             if (exchange.Model == Final)
             {
+                arrivals.Last = TimeProvider.System.GetUtcNow();
                 return new LoopbackReply { Text = answer, TokenDelay = tokenDelay };
             }
 
@@ -43,6 +46,7 @@ public static class StreamingBenchmark
         var root = Path.Combine(Path.GetTempPath(), $"archon-bench-stream-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
         var architecture = Architecture();
+        var relay = new FirstDeltaRelay(new InMemoryStreamRelay(), TimeProvider.System);
         try
         {
             await using var server = await ArchonApiServer.StartAsync(new ArchonApiServerOptions(), services =>
@@ -50,13 +54,15 @@ public static class StreamingBenchmark
                 services.AddSingleton<IModelInvoker>(new ChatClientModelInvoker(factory));
                 services.AddSingleton<IResultStore>(store);
                 services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([architecture]));
+                services.AddSingleton<IStreamRelay>(relay);
             }, cancellationToken).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-            await RunOnceAsync(http, store, answer, cancellationToken).ConfigureAwait(false);
+            await RunOnceAsync(http, store, relay, arrivals, answer, cancellationToken).ConfigureAwait(false);
             var samples = new List<Sample>();
             for (var i = 0; i < Math.Max(1, runs); i++)
             {
-                samples.Add(await RunOnceAsync(http, store, answer, cancellationToken).ConfigureAwait(false));
+                var sample = await RunOnceAsync(http, store, relay, arrivals, answer, cancellationToken).ConfigureAwait(false);
+                samples.Add(sample with { DirectFirstTokenMs = await DirectFirstTokenAsync(factory.GetClient(Final), cancellationToken).ConfigureAwait(false) });
             }
 
             var delayMs = tokenDelay.TotalMilliseconds;
@@ -65,13 +71,16 @@ public static class StreamingBenchmark
                 Median(samples, s => s.FirstTokenMs),
                 Median(samples, s => s.FullMs),
                 Median(samples, s => s.EarlierDoneMs),
-                delayMs,
-                Median(samples, s => s.FirstTokenMs - s.EarlierDoneMs - delayMs),
+                Median(samples, s => s.DirectFirstTokenMs),
+                Median(samples, s => s.FirstTokenMs - s.EarlierDoneMs - s.DirectFirstTokenMs),
                 tokens,
                 delayMs,
                 Median(samples, s => s.FinalStartedMs - s.EarlierDoneMs),
-                Median(samples, s => s.FirstTokenMs - s.FinalStartedMs - delayMs),
-                samples.Max(s => s.FirstTokenMs - s.EarlierDoneMs - delayMs));
+                Median(samples, s => s.FinalArrivedMs - s.FinalStartedMs),
+                Median(samples, s => s.FirstRelayedMs - s.FinalArrivedMs - delayMs),
+                Median(samples, s => s.FirstTokenMs - s.FirstRelayedMs),
+                samples.Max(s => s.FirstTokenMs - s.EarlierDoneMs - s.DirectFirstTokenMs),
+                Median(samples, s => s.FirstTokenMs - s.EarlierDoneMs - delayMs));
         }
         finally
         {
@@ -93,7 +102,7 @@ public static class StreamingBenchmark
         ],
     };
 
-    private static async Task<Sample> RunOnceAsync(HttpClient http, IResultStore store, string answer, CancellationToken cancellationToken)
+    private static async Task<Sample> RunOnceAsync(HttpClient http, IResultStore store, FirstDeltaRelay relay, FinalArrivals arrivals, string answer, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/chat/completions")
         {
@@ -129,7 +138,27 @@ public static class StreamingBenchmark
         var trace = await WaitForTraceAsync(store, id, cancellationToken).ConfigureAwait(false);
         var earlierDone = trace.Trace.Where(e => e.Request.ModelId != Final).Max(e => e.Result.StartedAt.AddMilliseconds(e.Result.LatencyMs));
         var finalStarted = trace.Trace.Single(e => e.Request.ModelId == Final).Result.StartedAt;
-        return new Sample(first.Value, full, (earlierDone - sentAt).TotalMilliseconds, (finalStarted - sentAt).TotalMilliseconds);
+        var relayed = relay.FirstDeltaAt(id) ?? throw new InvalidOperationException($"bench stream: no token of {id} went through the relay");
+        return new Sample(first.Value, full, (earlierDone - sentAt).TotalMilliseconds, (finalStarted - sentAt).TotalMilliseconds, (relayed - sentAt).TotalMilliseconds,
+            (arrivals.Last - sentAt).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The final model's own first-token delay as a client sees it: one streamed call straight to it through the same
+    /// provider stack (no architecture, no Durable, no relay), right after each run so it sees the same machine load.
+    /// </summary>
+    private static async Task<double> DirectFirstTokenAsync(Microsoft.Extensions.AI.IChatClient client, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await foreach (var update in client.GetStreamingResponseAsync([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "Why is the sky blue?")], null, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Text.Length > 0)
+            {
+                return clock.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        throw new InvalidOperationException("bench stream: the final model streamed no text when called directly");
     }
 
     private static async Task<SaveTraceRequest> WaitForTraceAsync(IResultStore store, string id, CancellationToken cancellationToken)
@@ -166,5 +195,14 @@ public static class StreamingBenchmark
         Id = id, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), ProviderModel = id, MaxConcurrency = 64,
     };
 
-    private sealed record Sample(double FirstTokenMs, double FullMs, double EarlierDoneMs, double FinalStartedMs);
+    private sealed record Sample(double FirstTokenMs, double FullMs, double EarlierDoneMs, double FinalStartedMs, double FirstRelayedMs, double FinalArrivedMs)
+    {
+        public double DirectFirstTokenMs { get; init; }
+    }
+
+    /// <summary>When the final model last received a request (runs are sequential: one final request at a time).</summary>
+    private sealed class FinalArrivals
+    {
+        public DateTimeOffset Last { get; set; }
+    }
 }
