@@ -14,7 +14,11 @@ namespace Archon.Hosting.Storage;
 /// that streams its tokens may run on different instances: one append blob per stream
 /// (<c>archon-streams/{streamId}.jsonl</c>), one JSON line per event, one append block per batch (the writer
 /// coalesces tokens while an append is in flight, so this is one round trip per batch, not per token). Readers keep a
-/// byte cursor per stream and download only the new range; waiting readers poll every <see cref="PollInterval"/>.
+/// byte cursor per stream and download only the new range. Waiting readers poll with backoff per stream: every
+/// <see cref="MinPollInterval"/> while events keep coming (the final stage is streaming: its first event, Restart,
+/// is written when the call starts, so its first token is caught within one short interval), doubling up to
+/// <see cref="MaxPollInterval"/> while the stream is silent (earlier layers running), which keeps storage
+/// transactions low during long runs.
 /// </summary>
 public sealed class BlobStreamRelay(BlobServiceClient service, TimeProvider? timeProvider = null) : IStreamRelay
 {
@@ -24,8 +28,15 @@ public sealed class BlobStreamRelay(BlobServiceClient service, TimeProvider? tim
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Lazy<Task> _created = new(() => service.GetBlobContainerClient(Container).CreateIfNotExistsAsync());
 
-    /// <summary>How often a waiting reader looks for new blocks (default 100 ms).</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Poll interval of a waiting reader right after events arrived (default 20 ms).</summary>
+    public TimeSpan MinPollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Longest poll interval of a waiting reader on a silent stream (default 250 ms).</summary>
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The interval after <paramref name="previous"/>: back to the minimum when events arrived, else doubled up to the maximum.</summary>
+    public static TimeSpan NextPollInterval(TimeSpan previous, bool eventsArrived, TimeSpan min, TimeSpan max) =>
+        eventsArrived || previous < min ? min : previous * 2 > max ? max : previous * 2;
 
     public async Task AppendAsync(string streamId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
@@ -54,15 +65,19 @@ public sealed class BlobStreamRelay(BlobServiceClient service, TimeProvider? tim
     public async Task<IReadOnlyList<StreamEvent>> ReadAsync(string streamId, int from, TimeSpan wait, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + wait;
+        var cursor = _cursors.GetOrAdd(streamId, _ => new Cursor());
         while (true)
         {
+            var known = cursor.Count;
             var events = await ReadNewAsync(streamId, cancellationToken).ConfigureAwait(false);
-            if (events.Count > from || _time.GetUtcNow() >= deadline)
+            cursor.Interval = NextPollInterval(cursor.Interval, events.Count > known, MinPollInterval, MaxPollInterval);
+            var left = deadline - _time.GetUtcNow();
+            if (events.Count > from || left <= TimeSpan.Zero)
             {
                 return events.Count > from ? events.Skip(from).ToList() : [];
             }
 
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(cursor.Interval < left ? cursor.Interval : left, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -96,6 +111,7 @@ public sealed class BlobStreamRelay(BlobServiceClient service, TimeProvider? tim
                 }
 
                 cursor.Bytes += Encoding.UTF8.GetByteCount(text[..complete]);
+                cursor.Counted();
             }
             catch (RequestFailedException e) when (e.Status is 404 or 416)
             {
@@ -112,10 +128,19 @@ public sealed class BlobStreamRelay(BlobServiceClient service, TimeProvider? tim
 
     private sealed class Cursor
     {
+        private int _count;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public long Bytes { get; set; }
 
         public List<StreamEvent> Events { get; } = [];
+
+        /// <summary>Events known (read without the gate: a stale value only means one extra short poll).</summary>
+        public int Count => Volatile.Read(ref _count);
+
+        public TimeSpan Interval { get; set; }
+
+        public void Counted() => Volatile.Write(ref _count, Events.Count);
     }
 }

@@ -14,7 +14,7 @@ public sealed class BlobStreamRelayTests(AzuriteFixture azurite)
     public async Task ReadAsync_AnotherInstanceAppends_SeesEventsInOrderFromAnyIndex()
     {
         var writer = new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString));
-        var reader = new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString)) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        var reader = new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString)) { MinPollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
 
         await writer.AppendAsync(_stream, [new StreamEvent(StreamEventKinds.Restart), StreamEvent.Delta("Two")], CancellationToken.None);
         var first = await reader.ReadAsync(_stream, 0, TimeSpan.Zero, CancellationToken.None);
@@ -30,13 +30,27 @@ public sealed class BlobStreamRelayTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReadAsync_WaitingReader_WakesWhenTheWriterAppends()
     {
-        var relay = new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString)) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        var relay = new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString)) { MinPollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
         var waiting = relay.ReadAsync(_stream, 0, TimeSpan.FromSeconds(30), CancellationToken.None);
 
         await new BlobStreamRelay(new BlobServiceClient(azurite.ConnectionString)).AppendAsync(_stream, [StreamEvent.Delta("hi")], CancellationToken.None);
         var events = await waiting;
 
         Assert.Equal("hi", Assert.Single(events).Text);
+    }
+
+    [Theory]
+    [InlineData(0, false, 20)]
+    [InlineData(20, false, 40)]
+    [InlineData(160, false, 250)]
+    [InlineData(250, false, 250)]
+    [InlineData(250, true, 20)]
+    public void NextPollInterval_SilenceDoublesUpToTheMaximumAndEventsResetIt(int previousMs, bool eventsArrived, int expectedMs)
+    {
+        var next = BlobStreamRelay.NextPollInterval(
+            TimeSpan.FromMilliseconds(previousMs), eventsArrived, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), next);
     }
 
     [Fact]
