@@ -7,6 +7,8 @@ using Archon.Http.Mcp;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Archon.Functions.Functions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -165,5 +167,43 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
         var input = (await _host.Host.Client.GetInstanceAsync("s-spec", getInputsAndOutputs: true))!.ReadInputAs<Archon.Durable.Contracts.SearchRequest>()!;
         Assert.DoesNotContain("searchId", input.SpecJson);
         Assert.Contains("\"algorithm\":\"random\"", input.SpecJson);
+    }
+
+    /// <summary>
+    /// The Mcp trigger as the Functions host runs it (ASP.NET Core integration: the trigger gets the request and returns
+    /// an IActionResult), served on loopback Kestrel at the trigger's route, driven by the MCP SDK's own client over
+    /// stateless Streamable HTTP. The Functions host itself cannot run here (platform facts), hence this stand-in.
+    /// </summary>
+    [Fact]
+    public async Task Mcp_SdkClientThroughTheTrigger_ListsToolsAndRunsAnArchitecture()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapMethods("/api/mcp", ["POST", "GET", "DELETE"], async context =>
+        {
+            await using var scope = _mcpServices.CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            await _functions.Mcp(context.Request).ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        await using var client = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(
+            new ModelContextProtocol.Client.HttpClientTransportOptions
+            {
+                Endpoint = new Uri(address.TrimEnd('/') + "/api/mcp"),
+                TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp,
+            }));
+
+        var tools = await client.ListToolsAsync();
+        var run = await client.CallToolAsync("run_architecture", new Dictionary<string, object?> { ["architecture"] = "single", ["prompt"] = "hi" });
+
+        Assert.Equal(["get_search", "list_architectures", "run_architecture", "start_search"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.NotEqual(true, run.IsError);
+        var text = string.Concat(run.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(c => c.Text));
+        using var result = JsonDocument.Parse(text);
+        Assert.False(string.IsNullOrEmpty(result.RootElement.GetProperty("answer").GetString()));
+        Assert.Equal(1, result.RootElement.GetProperty("usage").GetProperty("calls").GetInt32());
     }
 }
