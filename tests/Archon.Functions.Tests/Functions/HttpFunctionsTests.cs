@@ -56,7 +56,7 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
             .BuildServiceProvider();
         _functions = new HttpFunctions(
             new InferenceHttpHandler(catalog, options),
-            new OpenAiHttpHandler(catalog, options, TimeProvider.System),
+            new OpenAiHttpHandler(catalog, options, TimeProvider.System, relay: _host.Host.Services.GetRequiredService<Archon.Core.Streaming.IStreamRelay>()),
             new SearchHttpHandler(_host.Store, options),
             _mcpServices.GetRequiredService<Archon.Http.Mcp.McpRequestHandler>());
     }
@@ -127,6 +127,32 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
 
         Assert.Equal(404, status);
         Assert.Equal("model", body.GetProperty("error").GetProperty("param").GetString());
+    }
+
+    [Fact]
+    public async Task ChatCompletions_Stream_TriggerAnswersWithOpenAiServerSentEventsAndTheSameText()
+    {
+        var plain = Context("""{"model":"single","messages":[{"role":"user","content":"hi"}]}""");
+        var (_, completion) = await ExecuteAsync(plain, await _functions.ChatCompletions(plain.Request, _host.Host.Client));
+        var streamed = Context("""{"model":"single","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}""");
+
+        await (await _functions.ChatCompletions(streamed.Request, _host.Host.Client))
+            .ExecuteResultAsync(new ActionContext(streamed, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        streamed.Response.Body.Position = 0;
+        var events = (await new StreamReader(streamed.Response.Body).ReadToEndAsync())
+            .Split('\n').Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
+        var chunks = events.Where(e => e != "[DONE]").Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        var text = string.Concat(chunks.Where(c => c.GetProperty("choices").GetArrayLength() > 0)
+            .Select(c => c.GetProperty("choices")[0].GetProperty("delta"))
+            .Select(d => d.TryGetProperty("content", out var content) ? content.GetString() : null));
+
+        Assert.Equal("text/event-stream; charset=utf-8", streamed.Response.ContentType);
+        Assert.Equal("[DONE]", events[^1]);
+        Assert.All(chunks, c => Assert.Equal("chat.completion.chunk", c.GetProperty("object").GetString()));
+        Assert.Equal(completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), text);
+        Assert.Equal(
+            completion.GetProperty("usage").GetProperty("total_tokens").GetInt32(),
+            chunks[^1].GetProperty("usage").GetProperty("total_tokens").GetInt32());
     }
 
     [Fact]
