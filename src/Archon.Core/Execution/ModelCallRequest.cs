@@ -23,4 +23,8 @@ public sealed record ModelCallRequest(
     int Layer,
     string? ItemId = null,
     string? StreamTo = null,
-    int Choice = 0);
+    int Choice = 0)
+{
+    /// <summary>Id (name@version) of the prompt pack whose texts the messages carry; part of the response cache key.</summary>
+    public string? PromptPack { get; init; }
+}

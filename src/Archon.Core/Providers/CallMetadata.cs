@@ -15,6 +15,12 @@ public static class CallMetadata
     /// <summary>Request: the choice index of an n &gt; 1 chat completion (only set when not 0).</summary>
     public const string Choice = "archon.choice";
 
+    /// <summary>Request: id (name@version) of the prompt pack the messages were written with; part of the cache key.</summary>
+    public const string PromptPack = "archon.prompt_pack";
+
+    /// <summary>Response: the capability adaptations made to the request (string list), recorded in the trace.</summary>
+    public const string Adaptations = "archon.adaptations";
+
     /// <summary>Response: how many retries the resilience pipeline made.</summary>
     public const string Retries = "archon.retries";
 

@@ -1,4 +1,5 @@
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 
 namespace Archon.Durable.Architectures;
 
@@ -12,10 +13,11 @@ namespace Archon.Durable.Architectures;
 public sealed class FolderArchitectureCatalog : IArchitectureCatalog
 {
     private readonly string _folder;
+    private readonly ComponentRegistry? _registry;
     private readonly Lock _gate = new();
     private Snapshot _snapshot = Snapshot.Empty;
 
-    public FolderArchitectureCatalog(string folder)
+    public FolderArchitectureCatalog(string folder, ComponentRegistry? registry = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -23,6 +25,7 @@ public sealed class FolderArchitectureCatalog : IArchitectureCatalog
         }
 
         _folder = folder;
+        _registry = registry;
         Current();
     }
 
@@ -46,21 +49,21 @@ public sealed class FolderArchitectureCatalog : IArchitectureCatalog
         {
             if (fingerprint != _snapshot.Fingerprint)
             {
-                _snapshot = Load(files, fingerprint);
+                _snapshot = Load(files, fingerprint, _registry);
             }
 
             return _snapshot;
         }
     }
 
-    private static Snapshot Load(IReadOnlyList<FileInfo> files, string fingerprint)
+    private static Snapshot Load(IReadOnlyList<FileInfo> files, string fingerprint, ComponentRegistry? registry)
     {
         var byName = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         var skipped = new List<string>();
         foreach (var file in files)
         {
-            var loaded = ArchitectureLoader.Load(file.FullName);
+            var loaded = registry is null ? ArchitectureLoader.Load(file.FullName) : ArchitectureLoader.Load(file.FullName, registry);
             if (!loaded.Succeeded)
             {
                 skipped.Add(loaded.Errors.Count > 0 ? loaded.Errors[0].ToString() : $"{file.FullName}: not loaded");

@@ -21,4 +21,7 @@ public sealed record InferenceResult(
     /// <summary>One answer per choice (n); <see cref="Answer"/> is the first. Single-choice runs list just that one.</summary>
     [JsonIgnore]
     public IReadOnlyList<string?> ChoiceAnswers => Answers ?? [Answer];
+
+    /// <summary>Id (name@version) of the prompt pack the components used.</summary>
+    public string? PromptPack { get; init; }
 }

@@ -21,8 +21,19 @@ namespace Archon.Durable.Orchestrations;
 /// </summary>
 public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, InferenceResult>
 {
-    // Stateless and deterministic; one instance serves every replay.
-    private static readonly ArchitectureRunner Runner = new();
+    private static readonly ArchitectureRunner DefaultRunner = new();
+
+    /// <summary>Built-in components and the default prompt pack.</summary>
+    public InferenceOrchestration()
+        : this(DefaultRunner)
+    {
+    }
+
+    /// <summary>The host's runner (registered once by <c>AddArchonComponents</c>: custom components, prompt pack).</summary>
+    public InferenceOrchestration(ArchitectureRunner runner) => Runner = runner;
+
+    // Stateless and deterministic; the same runner serves every replay.
+    private ArchitectureRunner Runner { get; }
 
     public override async Task<InferenceResult> RunAsync(TaskOrchestrationContext context, InferenceRequest input)
     {
@@ -30,7 +41,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         var started = context.CurrentUtcDateTime;
         var architecture = input.Architecture
             ?? await context.CallActivityAsync<ArchitectureConfig>(nameof(ResolveArchitectureActivity), input.ArchitectureName ?? "", DurableRetry.Activity);
-        var errors = ArchitectureValidator.Validate(architecture, Runner.Registry.Types);
+        var errors = ArchitectureValidator.Validate(architecture, Runner.Registry);
         if (errors.Count > 0)
         {
             throw new ArchonInputException($"architecture '{architecture.Name}': {string.Join("; ", errors)}");
@@ -63,7 +74,10 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
 
         var notes = runs.SelectMany((r, choice) => r.State.Notes.Select(n =>
             (choices > 1 ? $"choice {choice} " : "") + $"layer {n.Layer} component {n.Component} {n.Kind}: {n.Message}")).ToList();
-        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes, choices > 1 ? answers : null, cancelled);
+        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes, choices > 1 ? answers : null, cancelled)
+        {
+            PromptPack = Runner.Prompts.Id,
+        };
     }
 
     /// <summary>
@@ -71,7 +85,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
     /// status; the final layer's single call streams when the plan allows it; a client disconnect ends the choice with a
     /// <c>cancelled</c> note and the calls that did run.
     /// </summary>
-    private static async Task<ChoiceRun> RunChoiceAsync(
+    private async Task<ChoiceRun> RunChoiceAsync(
         TaskOrchestrationContext context, ArchitectureConfig architecture, InferenceRequest input, int choice, int choices,
         IModelCallScheduler budgeted, DurableModelCallScheduler durable, Task<string>? clientGone, DateTime started)
     {
