@@ -47,6 +47,7 @@ public static class ArchonApp
             bench.SetDescription("Benchmarks of the engine itself.");
             bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
             bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
+            bench.AddCommand<BenchStreamCommand>("stream").WithDescription("Streamed chat completion through `archon serve`: time to first token vs full answer (3 layers, streaming final fuser, loopback models).");
             bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a tabular SIMULATED landscape of the paper-sized space: success rate, evaluations, model calls with/without reuse.");
         });
     }

@@ -2,6 +2,7 @@ using Archon.Durable;
 using Archon.Durable.Activities;
 using Archon.Durable.Architectures;
 using Archon.Http;
+using Archon.Http.Mcp;
 using Archon.Durable.Orchestrations;
 using Archon.Core.Components;
 using Archon.Core.Evaluation.Sandbox;
@@ -43,6 +44,7 @@ public static class ArchonDurableServices
         services.AddOptions<CodeSandboxOptions>().Bind(configuration.GetSection(CodeSandboxOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CodeSandboxOptions>, CodeSandboxOptionsValidator>());
         services.AddArchonApiHandlers();
+        services.AddArchonMcp();
         foreach (var activity in ArchonDurableTasks.Activities)
         {
             services.TryAddTransient(activity);

@@ -13,13 +13,18 @@ public sealed class ApiKeyFilter(string? key) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (string.IsNullOrEmpty(key) || Matches(context.HttpContext.Request))
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Allows(context.HttpContext.Request))
         {
             return next(context);
         }
 
         return ValueTask.FromResult<object?>(ApiErrors.Unauthorized());
     }
+
+    /// <summary>True when no key is configured or the request offers it.</summary>
+    public bool Allows(HttpRequest request) => string.IsNullOrEmpty(key) || Matches(request);
 
     private bool Matches(HttpRequest request)
     {

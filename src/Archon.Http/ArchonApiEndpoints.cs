@@ -9,7 +9,7 @@ namespace Archon.Http;
 
 /// <summary>
 /// The Archon HTTP API on ASP.NET Core routing (`archon serve`), with the same routes and handlers as the Functions app:
-/// POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models,
+/// POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, GET /api/v1/models/{id},
 /// POST /api/search, GET /api/search/{id}.
 /// </summary>
 public static class ArchonApiEndpoints
@@ -31,6 +31,7 @@ public static class ArchonApiEndpoints
         api.MapGet("/inference/{id}", (HttpRequest r, string id, InferenceHttpHandler h, DurableTaskClient c, CancellationToken ct) => h.GetAsync(r, id, c, ct));
         api.MapPost("/v1/chat/completions", (HttpRequest r, OpenAiHttpHandler h, DurableTaskClient c, CancellationToken ct) => h.ChatCompletionsAsync(r, c, ct));
         api.MapGet("/v1/models", (HttpRequest r, OpenAiHttpHandler h, CancellationToken ct) => h.ModelsAsync(r, ct));
+        api.MapGet("/v1/models/{id}", (HttpRequest r, string id, OpenAiHttpHandler h, CancellationToken ct) => h.ModelAsync(r, id, ct));
         api.MapPost("/search", (HttpRequest r, SearchHttpHandler h, DurableTaskClient c, CancellationToken ct) => h.StartAsync(r, c, ct));
         api.MapGet("/search/{id}", (HttpRequest r, string id, SearchHttpHandler h, DurableTaskClient c, CancellationToken ct) => h.GetAsync(r, id, c, ct));
         return api;

@@ -21,6 +21,21 @@ public sealed class ArchonApiOptions
     /// <summary>Most messages in one conversation (default 256).</summary>
     public int MaxMessages { get; set; } = 256;
 
+    /// <summary>Largest <c>n</c> (choices) of one chat completion (default 8); larger → 400 naming <c>n</c>.</summary>
+    public int MaxChoices { get; set; } = 8;
+
+    /// <summary>Streaming: longest silence before an SSE keep-alive comment (default 5 s).</summary>
+    public double StreamKeepAliveSeconds { get; set; } = 5;
+
+    /// <summary>Streaming: how often the orchestration's progress is read (default 250 ms).</summary>
+    public int StreamStatusPollMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// Streaming: how long a disconnected client has to reconnect with Last-Event-ID before its remaining model calls
+    /// are cancelled (default 10 s; 0 = cancel at once).
+    /// </summary>
+    public double StreamReconnectGraceSeconds { get; set; } = 10;
+
     /// <summary>Size limits every architecture a request runs must meet (section <c>ArchonApi:Limits</c>; defaults in <see cref="ExecutionLimits"/>).</summary>
     public ExecutionLimits Limits { get; set; } = new();
 
@@ -53,5 +68,9 @@ public sealed class ArchonApiOptions
         : MaxWaitSeconds < 0 ? $"{SectionName}:MaxWaitSeconds: must be 0 or more"
         : ChatCompletionTimeoutSeconds < 1 ? $"{SectionName}:ChatCompletionTimeoutSeconds: must be at least 1"
         : MaxMessages < 1 ? $"{SectionName}:MaxMessages: must be at least 1"
+        : MaxChoices < 1 ? $"{SectionName}:MaxChoices: must be at least 1"
+        : StreamKeepAliveSeconds <= 0 ? $"{SectionName}:StreamKeepAliveSeconds: must be more than 0"
+        : StreamStatusPollMilliseconds < 10 ? $"{SectionName}:StreamStatusPollMilliseconds: must be at least 10"
+        : StreamReconnectGraceSeconds < 0 ? $"{SectionName}:StreamReconnectGraceSeconds: must be 0 or more"
         : null;
 }

@@ -1,38 +1,64 @@
-using System.Text.Json;
+using Archon.Core.Architecture;
+using Archon.Core.Streaming;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Archon.Http;
 
 /// <summary>
-/// OpenAI-compatible POST /api/v1/chat/completions and GET /api/v1/models. <c>model</c> names a registered
-/// architecture; the completion runs the inference orchestration and waits for it; usage is summed over every
-/// model call of the architecture. Sampling fields (temperature, max_tokens, ...) are ignored: the architecture
-/// decides them per component. Streaming and n &gt; 1 are rejected with a 400 naming the field.
+/// OpenAI-compatible POST /api/v1/chat/completions, GET /api/v1/models and GET /api/v1/models/{id}. <c>model</c> names
+/// a registered architecture; the completion runs the inference orchestration; usage is summed over every model call
+/// of the architecture. <c>"stream": true</c> answers with server-sent events (<see cref="ChatStream"/>); <c>n</c>
+/// runs the architecture n times in one orchestration. Field handling: <see cref="ChatRequestFields"/>.
 /// </summary>
 public sealed class OpenAiHttpHandler(
     IArchitectureCatalog catalog,
     IOptions<ArchonApiOptions> options,
     TimeProvider time,
     ResultLabeler? labeler = null,
-    Archon.Core.Providers.ModelCatalog? models = null)
+    Archon.Core.Providers.ModelCatalog? models = null,
+    IStreamRelay? relay = null,
+    ILogger<OpenAiHttpHandler>? logger = null)
 {
+    /// <summary>The <c>owned_by</c> of every architecture model.</summary>
+    public const string Owner = "archon";
+
     private ArchonApiOptions Options => options.Value;
 
     public async Task<IResult> ModelsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var names = await catalog.ListAsync(cancellationToken);
-        var models = names.Select(n => new OpenAiShapes.Model(n, "model", 0, "archon")).ToList();
-        return Results.Json(new OpenAiShapes.ModelList("list", models), OpenAiShapes.Json);
+        var list = new List<OpenAiShapes.Model>(names.Count);
+        foreach (var name in names)
+        {
+            list.Add(await DescribeAsync(name, cancellationToken));
+        }
+
+        return Results.Json(new OpenAiShapes.ModelList("list", list), OpenAiShapes.Json);
+    }
+
+    public async Task<IResult> ModelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (_, error) = await RequestParsing.ByNameAsync(id, "model", catalog, cancellationToken);
+        return error ?? Results.Json(await DescribeAsync(id, cancellationToken), OpenAiShapes.Json);
+    }
+
+    private async Task<OpenAiShapes.Model> DescribeAsync(string name, CancellationToken cancellationToken)
+    {
+        var created = await catalog.CreatedAsync(name, cancellationToken);
+        return new OpenAiShapes.Model(name, "model", created?.ToUnixTimeSeconds() ?? 0, Owner);
     }
 
     public async Task<IResult> ChatCompletionsAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var (document, error) = await JsonBody.ReadAsync(request, Options.MaxRequestBytes, cancellationToken);
         if (error is not null)
         {
@@ -41,68 +67,110 @@ public sealed class OpenAiHttpHandler(
 
         using (document)
         {
-            var root = document!.RootElement;
-            if (!root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String)
+            var (chat, parseError) = await ChatRequestParser.ParseAsync(document!.RootElement, Options, catalog, cancellationToken);
+            if (parseError is not null)
             {
-                return ApiErrors.BadRequest("model", "required: the name of a registered architecture (GET /api/v1/models)");
+                return parseError;
             }
 
-            if (root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
-            {
-                return ApiErrors.BadRequest("stream", "streaming is not supported; omit it or set it to false");
-            }
-
-            if (root.TryGetProperty("n", out var n) && !(n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1) && n.ValueKind != JsonValueKind.Null)
-            {
-                return ApiErrors.BadRequest("n", "only 1 choice is supported");
-            }
-
-            var (architecture, archError) = await RequestParsing.ByNameAsync(model.GetString()!, "model", catalog, cancellationToken);
-            if (archError is not null)
-            {
-                return archError;
-            }
-
-            var (messages, messagesError) = RequestParsing.Messages(root, Options.MaxMessages);
-            if (messagesError is not null)
-            {
-                return messagesError;
-            }
-
-            // The server's default per-query budget applies; a registered architecture too big for it is refused up front.
-            var budget = Options.DefaultBudget;
-            if (QueryBudgetRequest.Check(architecture!, budget, Options.Limits, "model") is { } rejected)
+            // The server's default per-query budget applies to each choice; a registered architecture too big for it is
+            // refused up front.
+            if (QueryBudgetRequest.Check(chat!.Architecture, Options.DefaultBudget, Options.Limits, "model") is { } rejected)
             {
                 return rejected;
             }
 
+            if (chat.Stream)
+            {
+                return await StreamAsync(request, chat, client, cancellationToken);
+            }
+
             var id = $"chatcmpl-{Guid.NewGuid():N}";
-            var input = new InferenceRequest(messages!, architecture, Budget: budget, Prices: QueryBudgetRequest.Prices(architecture!, models));
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), input, new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), Input(chat, null), new StartOrchestrationOptions(id), cancellationToken);
             var done = await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(Options.ChatCompletionTimeoutSeconds), cancellationToken);
-            if (done is null)
-            {
-                return ApiErrors.Timeout($"the architecture did not finish within {Options.ChatCompletionTimeoutSeconds} s; poll GET /api/inference/{id}");
-            }
-
-            if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-            {
-                return ApiErrors.Failed("model", $"architecture '{architecture!.Name}' {done.RuntimeStatus.ToString().ToLowerInvariant()}: {done.FailureDetails?.ErrorMessage ?? "no details"}");
-            }
-
-            var result = done.ReadOutputAs<InferenceResult>()!;
-            if (result.Answer is null)
-            {
-                return ApiErrors.Failed("model", $"architecture '{architecture!.Name}' produced no answer: {string.Join("; ", result.Notes)}");
-            }
-
-            var usage = new OpenAiShapes.Usage(result.Usage.InputTokens, result.Usage.OutputTokens, result.Usage.InputTokens + result.Usage.OutputTokens);
-            var completion = new OpenAiShapes.ChatCompletion(
-                id, "chat.completion", time.GetUtcNow().ToUnixTimeSeconds(), architecture!.Name,
-                [new OpenAiShapes.Choice(0, new OpenAiShapes.Message("assistant", result.Answer), "stop")],
-                usage, labeler?.LabelFor(architecture) is null ? "archon" : "archon-SIMULATED",
-                labeler?.LabelFor(architecture));
-            return Results.Json(completion, OpenAiShapes.Json);
+            return Completion(request, chat, id, done);
         }
     }
+
+    private IResult Completion(HttpRequest request, ChatRequest chat, string id, OrchestrationMetadata? done)
+    {
+        var name = chat.Architecture.Name;
+        if (done is null)
+        {
+            return ApiErrors.Timeout($"the architecture did not finish within {Options.ChatCompletionTimeoutSeconds} s; poll GET /api/inference/{id}");
+        }
+
+        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            return ApiErrors.Failed("model", $"architecture '{name}' {done.RuntimeStatus.ToString().ToLowerInvariant()}: {done.FailureDetails?.ErrorMessage ?? "no details"}");
+        }
+
+        var result = done.ReadOutputAs<InferenceResult>()!;
+        var answers = result.ChoiceAnswers;
+        if (answers.Any(a => a is null))
+        {
+            return ApiErrors.Failed("model", $"architecture '{name}' produced no answer: {string.Join("; ", result.Notes)}");
+        }
+
+        AddIgnoredHeader(request, chat);
+        var usage = new OpenAiShapes.Usage(result.Usage.InputTokens, result.Usage.OutputTokens, result.Usage.InputTokens + result.Usage.OutputTokens);
+        var choices = answers.Select((a, i) => new OpenAiShapes.Choice(i, new OpenAiShapes.Message("assistant", a!), "stop")).ToList();
+        var label = labeler?.LabelFor(chat.Architecture);
+        var completion = new OpenAiShapes.ChatCompletion(
+            id, "chat.completion", time.GetUtcNow().ToUnixTimeSeconds(), name, choices, usage, Fingerprint(chat.Architecture), label);
+        return Results.Json(completion, OpenAiShapes.Json);
+    }
+
+    private async Task<IResult> StreamAsync(HttpRequest request, ChatRequest chat, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (relay is null)
+        {
+            return ApiErrors.BadRequest("stream", "this host has no stream relay configured (IStreamRelay); omit stream or set it to false");
+        }
+
+        var resume = SseWriter.ParseEventId(request.Headers["Last-Event-ID"].ToString());
+        string id;
+        long created;
+        var choices = chat.Choices;
+        if (resume is { } r)
+        {
+            var existing = await client.GetInstanceAsync(r.CompletionId, getInputsAndOutputs: true, cancellationToken);
+            if (existing?.ReadInputAs<InferenceRequest>() is not { StreamId: not null } original)
+            {
+                return ApiErrors.NotFound("Last-Event-ID", $"no streamed completion '{r.CompletionId}' is known to this deployment");
+            }
+
+            (id, created, choices) = (r.CompletionId, existing.CreatedAt.ToUnixTimeSeconds(), original.Choices);
+        }
+        else
+        {
+            id = $"chatcmpl-{Guid.NewGuid():N}";
+            created = time.GetUtcNow().ToUnixTimeSeconds();
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), Input(chat, id), new StartOrchestrationOptions(id), cancellationToken);
+        }
+
+        return new ChatStream(new StreamContext(
+            id, chat.Architecture.Name, created, choices, chat.IncludeUsage, chat.Ignored, resume?.Seq ?? -1, resume is not null,
+            Fingerprint(chat.Architecture), client, relay, Options, time, (ILogger?)logger ?? NullLogger.Instance));
+    }
+
+    /// <summary>The orchestration input: n choices share one guard, so the per-query budget is scaled by n.</summary>
+    private InferenceRequest Input(ChatRequest chat, string? streamId)
+    {
+        var perQuery = Options.DefaultBudget;
+        var n = chat.Choices;
+        var budget = n == 1 ? perQuery : perQuery with { MaxCalls = perQuery.MaxCalls * n, MaxCostUsd = perQuery.MaxCostUsd * n };
+        return new InferenceRequest(
+            chat.Messages, chat.Architecture, Budget: budget, Prices: QueryBudgetRequest.Prices(chat.Architecture, models), StreamId: streamId, Choices: n);
+    }
+
+    private static void AddIgnoredHeader(HttpRequest request, ChatRequest chat)
+    {
+        if (chat.Ignored.Count > 0)
+        {
+            request.HttpContext.Response.Headers[ChatRequestFields.IgnoredHeader] = string.Join(", ", chat.Ignored);
+        }
+    }
+
+    private string Fingerprint(ArchitectureConfig architecture) => labeler?.LabelFor(architecture) is null ? "archon" : "archon-SIMULATED";
 }

@@ -24,4 +24,12 @@ public static class OpenAiShapes
     public sealed record ModelList(string Object, IReadOnlyList<Model> Data);
 
     public sealed record Model(string Id, string Object, long Created, string OwnedBy);
+
+    /// <summary>One server-sent event of a streamed completion (<c>chat.completion.chunk</c>).</summary>
+    public sealed record Chunk(string Id, string Object, long Created, string Model, IReadOnlyList<ChunkChoice> Choices, Usage? Usage, string SystemFingerprint);
+
+    /// <summary><see cref="FinishReason"/> is written even when null: OpenAI clients expect the key.</summary>
+    public sealed record ChunkChoice(int Index, Delta Delta, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? FinishReason);
+
+    public sealed record Delta(string? Role = null, string? Content = null);
 }

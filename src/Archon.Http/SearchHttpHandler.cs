@@ -127,6 +127,9 @@ public sealed partial class SearchHttpHandler(IResultStore store, IOptions<Archo
         _ => node?.DeepClone(),
     };
 
+    /// <summary>1-64 letters, digits, '-' or '_' (search ids are instance ids and blob folder names).</summary>
+    public static bool IsValidSearchId(string? id) => SearchIdPattern().IsMatch(id ?? "");
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SearchIdPattern();
 }

@@ -4,6 +4,7 @@ using Archon.Durable;
 using System.Net;
 using Archon.Durable.Architectures;
 using Archon.Http;
+using Archon.Http.Mcp;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -71,6 +72,7 @@ public sealed class ArchonApiServer : IAsyncDisposable
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IArchitectureCatalog>());
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IResultStore>());
             builder.Services.AddSingleton(durable.Client);
+            builder.Services.AddSingleton(durable.Services.GetRequiredService<Archon.Core.Streaming.IStreamRelay>());
             if (durable.Services.GetService<Archon.Core.Providers.ModelCatalog>() is { } modelCatalog)
             {
                 // Lets results of simulator-backed architectures be labelled SIMULATED.
@@ -91,8 +93,10 @@ public sealed class ArchonApiServer : IAsyncDisposable
 
             builder.Services.AddSingleton<IOptions<ArchonApiOptions>>(Options.Create(options.Api));
             builder.Services.AddArchonApiHandlers();
+            builder.Services.AddArchonMcp();
             var app = builder.Build();
             app.MapArchonApi(options.ApiKey);
+            app.MapArchonMcp(options.ApiKey);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new ArchonApiServer(app, durable, new Uri(address.EndsWith('/') ? address : address + "/"));

@@ -15,6 +15,8 @@ using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Archon.Core.Streaming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,6 +79,8 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
             builder.Services.AddSingleton(loggerFactory);
             builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             configureServices(builder.Services);
+            // Activities and HTTP handlers share one process here: the streaming relay can live in memory.
+            builder.Services.TryAddSingleton<IStreamRelay>(_ => new InMemoryStreamRelay());
             builder.Services.AddDurableTaskWorker(worker =>
             {
                 worker.UseGrpc(channel);

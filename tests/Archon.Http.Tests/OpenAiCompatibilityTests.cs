@@ -47,16 +47,6 @@ public sealed class OpenAiCompatibilityTests(ApiServerFixture api) : IClassFixtu
     }
 
     [Fact]
-    public async Task PostChatCompletions_StreamTrue_Returns400NamingStream()
-    {
-        var response = await api.Http.PostAsync("api/v1/chat/completions", new StringContent(
-            """{"model":"single","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("stream:", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task PostChatCompletions_ContentParts_AreJoinedIntoOneUserTurn()
     {
         var response = await api.Http.PostAsync("api/v1/chat/completions", new StringContent(

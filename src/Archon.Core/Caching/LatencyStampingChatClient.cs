@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Archon.Core.Providers;
 using Microsoft.Extensions.AI;
 
@@ -17,5 +18,30 @@ internal sealed class LatencyStampingChatClient(IChatClient inner, TimeProvider 
         response.AdditionalProperties ??= [];
         response.AdditionalProperties.TryAdd(CallMetadata.LatencyMs, time.GetElapsedTime(started).TotalMilliseconds);
         return response;
+    }
+
+    /// <summary>
+    /// A stream gets a last, empty update carrying the latency (when no update reported one): the cache coalesces the
+    /// updates into the response it stores, so a streamed miss stores its latency like a non-streamed one.
+    /// </summary>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        var reported = false;
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            reported |= update.AdditionalProperties?.ContainsKey(CallMetadata.LatencyMs) == true;
+            yield return update;
+        }
+
+        if (!reported)
+        {
+            yield return new ChatResponseUpdate
+            {
+                Role = ChatRole.Assistant,
+                AdditionalProperties = new AdditionalPropertiesDictionary { [CallMetadata.LatencyMs] = time.GetElapsedTime(started).TotalMilliseconds },
+            };
+        }
     }
 }

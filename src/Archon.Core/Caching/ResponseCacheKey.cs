@@ -20,9 +20,16 @@ public static class ResponseCacheKey
     {
         var props = options?.AdditionalProperties;
         string? Meta(string key) => props is not null && props.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+        var sample = Meta(CallMetadata.SampleIndex) ?? "0";
+        // The n choices of one chat completion are independent samples; choice 0 keeps the keys it always had.
+        if (Meta(CallMetadata.Choice) is { } choice)
+        {
+            sample = $"{sample}.n{choice}";
+        }
+
         return Compute(
             provider, model ?? options?.ModelId ?? "", messages.Select(m => (m.Role.Value, m.Text)), options?.Temperature, options?.MaxOutputTokens,
-            Meta(CallMetadata.SampleIndex) ?? "0", Meta(CallMetadata.Role), Meta(CallMetadata.ItemId), Meta(CallMetadata.PromptPack));
+            sample, Meta(CallMetadata.Role), Meta(CallMetadata.ItemId), Meta(CallMetadata.PromptPack));
     }
 
     public static string Compute(

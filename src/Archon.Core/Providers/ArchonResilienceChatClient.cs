@@ -10,11 +10,13 @@ namespace Archon.Core.Providers;
 /// waiting at least what Retry-After asks, and times out each attempt. The number of retries goes into
 /// <see cref="CallMetadata.Retries"/> of the response (or of the exception's Data when the call still fails).
 /// </summary>
-public sealed class ArchonResilienceChatClient : DelegatingChatClient
+public sealed partial class ArchonResilienceChatClient : DelegatingChatClient
 {
     private static readonly ResiliencePropertyKey<int> RetriesKey = new(CallMetadata.Retries);
     private static readonly ResiliencePropertyKey<StrongBox<TimeSpan?>> CapturedRetryAfterKey = new("archon.retry_after");
     private readonly ResiliencePipeline<ChatResponse> pipeline;
+    private readonly ResiliencePipeline streamOpenPipeline;
+    private readonly TimeSpan attemptTimeout;
 
     public ArchonResilienceChatClient(IChatClient inner, ArchonResilienceOptions options)
         : base(inner)
@@ -53,6 +55,8 @@ public sealed class ArchonResilienceChatClient : DelegatingChatClient
 
         builder.AddTimeout(options.AttemptTimeout);
         pipeline = builder.Build();
+        attemptTimeout = options.AttemptTimeout;
+        streamOpenPipeline = BuildStreamOpenPipeline(options);
     }
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

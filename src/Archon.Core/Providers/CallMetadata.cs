@@ -12,6 +12,9 @@ public static class CallMetadata
     public const string Layer = "archon.layer";
     public const string CallId = "archon.call_id";
 
+    /// <summary>Request: the choice index of an n &gt; 1 chat completion (only set when not 0).</summary>
+    public const string Choice = "archon.choice";
+
     /// <summary>Request: id (name@version) of the prompt pack the messages were written with; part of the cache key.</summary>
     public const string PromptPack = "archon.prompt_pack";
 

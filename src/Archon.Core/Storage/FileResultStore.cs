@@ -41,6 +41,12 @@ public sealed class FileResultStore : IResultStore
     public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(PathOf(container, name)));
 
+    public Task<DateTimeOffset?> GetModifiedAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var path = PathOf(container, name);
+        return Task.FromResult<DateTimeOffset?>(File.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero) : null);
+    }
+
     public Task<IReadOnlyList<string>> ListAsync(string container, string prefix, CancellationToken cancellationToken)
     {
         StoreNames.ValidateContainer(container);

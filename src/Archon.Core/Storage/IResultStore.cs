@@ -19,4 +19,7 @@ public interface IResultStore
 
     /// <summary>Names under <paramref name="prefix"/> (empty = all), ordinal order; empty when the container does not exist.</summary>
     Task<IReadOnlyList<string>> ListAsync(string container, string prefix, CancellationToken cancellationToken);
+
+    /// <summary>When the blob was last written, or null when it does not exist (or the store cannot tell).</summary>
+    Task<DateTimeOffset?> GetModifiedAsync(string container, string name, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 }

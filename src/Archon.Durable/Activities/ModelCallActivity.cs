@@ -1,5 +1,6 @@
 using Archon.Core.Execution;
 using Archon.Core.Storage;
+using Archon.Core.Streaming;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
 using Archon.Durable.Telemetry;
@@ -15,8 +16,10 @@ namespace Archon.Durable.Activities;
 /// to the orchestration. Provider failures come back as <see cref="ModelCallResult.Error"/> after the provider stack's
 /// own retries; only infrastructure exceptions escape, and those are what the Durable retry policy
 /// (<see cref="DurableRetry"/>) retries. A retried activity overwrites the same blob.
+/// A request with <see cref="ModelCallRequest.StreamTo"/> is streamed to the relay: see <see cref="StreamingModelCall"/>.
 /// </summary>
-public sealed class ModelCallActivity(IModelInvoker invoker, IResultStore store) : TaskActivity<ModelCallWork, ModelCallResult>
+public sealed class ModelCallActivity(IModelInvoker invoker, IResultStore store, IStreamRelay? relay = null, TimeProvider? time = null)
+    : TaskActivity<ModelCallWork, ModelCallResult>
 {
     public override Task<ModelCallResult> RunAsync(TaskActivityContext context, ModelCallWork input) =>
         ExecuteAsync(input, CancellationToken.None);
@@ -29,7 +32,9 @@ public sealed class ModelCallActivity(IModelInvoker invoker, IResultStore store)
             ? PromptReferences.Expand(work.Request, await AnswersAsync(work.InstanceId, references, cancellationToken).ConfigureAwait(false))
             : work.Request;
         using var span = ArchonTelemetry.StartModelCall(request);
-        var result = await invoker.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = request.StreamTo is { } streamId && relay is not null
+            ? await StreamingModelCall.RunAsync(invoker, relay, streamId, request, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false)
+            : await invoker.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
         ArchonTelemetry.RecordModelCall(span, request, result);
         await store.PutJsonAsync(BlobLayout.CallEntry(work.InstanceId, request.CallId), new TraceEntry(request, result), cancellationToken).ConfigureAwait(false);
         return result;

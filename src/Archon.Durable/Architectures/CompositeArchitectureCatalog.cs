@@ -21,6 +21,19 @@ public sealed class CompositeArchitectureCatalog(params IArchitectureCatalog[] c
         return null;
     }
 
+    public async Task<DateTimeOffset?> CreatedAsync(string name, CancellationToken cancellationToken)
+    {
+        foreach (var catalog in catalogs)
+        {
+            if (await catalog.FindAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return await catalog.CreatedAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);

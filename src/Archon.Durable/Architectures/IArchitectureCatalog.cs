@@ -10,4 +10,7 @@ public interface IArchitectureCatalog
 
     /// <summary>All registered names, ordinal order.</summary>
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>When the architecture was registered (its file's or blob's last write), or null when unknown.</summary>
+    Task<DateTimeOffset?> CreatedAsync(string name, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 }

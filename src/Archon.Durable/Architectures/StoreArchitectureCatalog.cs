@@ -34,6 +34,12 @@ public sealed class StoreArchitectureCatalog(IResultStore store, ComponentRegist
             .ToList();
     }
 
+    public Task<DateTimeOffset?> CreatedAsync(string name, CancellationToken cancellationToken)
+    {
+        var target = BlobLayout.Architecture(name);
+        return store.GetModifiedAsync(target.Container, target.Name, cancellationToken);
+    }
+
     /// <summary>Registers (or replaces) an architecture under its name.</summary>
     public Task PutAsync(ArchitectureConfig architecture, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ namespace Archon.Durable.Contracts;
 /// (resolved by an activity, since the orchestrator may not do I/O), plus the conversation. An optional
 /// <see cref="Budget"/> is enforced in the orchestrator with the given per-model <see cref="Prices"/> (passed in,
 /// because reading the model catalog would be I/O).
+/// <see cref="StreamId"/> (the instance id of a streaming chat completion) turns on token streaming of the final stage
+/// through the relay and lets the client's disconnect stop the run (<see cref="Orchestrations.ClientCancellation"/>).
+/// <see cref="Choices"/> runs the architecture that many times at once (OpenAI's <c>n</c>).
 /// </summary>
 public sealed record InferenceRequest(
     IReadOnlyList<ChatTurn> Messages,
@@ -15,4 +18,6 @@ public sealed record InferenceRequest(
     string? ArchitectureName = null,
     string? ItemId = null,
     QueryBudget? Budget = null,
-    IReadOnlyDictionary<string, ModelPrice>? Prices = null);
+    IReadOnlyDictionary<string, ModelPrice>? Prices = null,
+    string? StreamId = null,
+    int Choices = 1);

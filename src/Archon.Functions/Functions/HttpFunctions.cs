@@ -1,4 +1,5 @@
 using Archon.Http;
+using Archon.Http.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +11,7 @@ namespace Archon.Functions.Functions;
 /// HTTP triggers (function-level auth) over the shared handlers in Archon.Durable; `archon serve` maps the same
 /// handlers to the same routes. Route prefix "api" (host default).
 /// </summary>
-public sealed class HttpFunctions(InferenceHttpHandler inference, OpenAiHttpHandler openAi, SearchHttpHandler search)
+public sealed class HttpFunctions(InferenceHttpHandler inference, OpenAiHttpHandler openAi, SearchHttpHandler search, McpRequestHandler mcp)
 {
     [Function("StartInference")]
     public async Task<IActionResult> StartInference(
@@ -35,6 +36,18 @@ public sealed class HttpFunctions(InferenceHttpHandler inference, OpenAiHttpHand
     public async Task<IActionResult> ListModels(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/models")] HttpRequest request) =>
         new ResultActionResult(await openAi.ModelsAsync(request, request.HttpContext.RequestAborted));
+
+    [Function("GetModel")]
+    public async Task<IActionResult> GetModel(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/models/{id}")] HttpRequest request,
+        string id) =>
+        new ResultActionResult(await openAi.ModelAsync(request, id, request.HttpContext.RequestAborted));
+
+    /// <summary>MCP over stateless Streamable HTTP (tools: list/run architectures, start/get search).</summary>
+    [Function("Mcp")]
+    public IActionResult Mcp(
+        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "mcp")] HttpRequest request) =>
+        new ResultActionResult(mcp.Handle());
 
     [Function("StartSearch")]
     public async Task<IActionResult> StartSearch(

@@ -44,6 +44,22 @@ public sealed class BlobResultStore(BlobServiceClient service) : IResultStore
         }
     }
 
+    public async Task<DateTimeOffset?> GetModifiedAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        StoreNames.ValidateContainer(container);
+        StoreNames.ValidateName(name);
+        try
+        {
+            var properties = await service.GetBlobContainerClient(container).GetBlobClient(name)
+                .GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.LastModified;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken)
     {
         StoreNames.ValidateContainer(container);

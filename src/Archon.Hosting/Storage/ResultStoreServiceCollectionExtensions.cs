@@ -1,4 +1,5 @@
 using Archon.Core.Storage;
+using Archon.Core.Streaming;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
@@ -14,14 +15,16 @@ public static class ResultStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IResultStore"/> from the <c>ArchonStorage</c> section: Blob Storage through
     /// <c>AddAzureClients</c> (DefaultAzureCredential with a service URI in Azure; a connection string for Azurite),
-    /// or the local file store. Options are validated on start. A <paramref name="localFolder"/> (the CLI's <c>--store</c>)
-    /// wins over the settings. A store registered before this call wins over both (tests).
+    /// or the local file store, plus the matching <see cref="IStreamRelay"/> (blob / in memory). Options are validated on
+    /// start. A <paramref name="localFolder"/> (the CLI's <c>--store</c>) wins over the settings. A store or relay
+    /// registered before this call wins over both (tests).
     /// </summary>
     public static IServiceCollection AddArchonResultStore(this IServiceCollection services, IConfiguration configuration, string? localFolder = null)
     {
         if (localFolder is not null)
         {
             services.TryAddSingleton<IResultStore>(new FileResultStore(localFolder));
+            services.TryAddSingleton<IStreamRelay>(_ => new InMemoryStreamRelay());
             return services;
         }
 
@@ -49,10 +52,14 @@ public static class ResultStoreServiceCollectionExtensions
                 }
             });
             services.TryAddSingleton<IResultStore>(sp => new BlobResultStore(sp.GetRequiredService<BlobServiceClient>()));
+            // Streaming: the model-call activity and the HTTP request may run on different instances.
+            services.TryAddSingleton<IStreamRelay>(sp => new BlobStreamRelay(sp.GetRequiredService<BlobServiceClient>()));
         }
         else
         {
             services.TryAddSingleton<IResultStore>(sp => new FileResultStore(sp.GetRequiredService<IOptions<ResultStoreOptions>>().Value.LocalRoot));
+            // A local store means one process (local dev): the relay can live in memory.
+            services.TryAddSingleton<IStreamRelay>(_ => new InMemoryStreamRelay());
         }
 
         return services;

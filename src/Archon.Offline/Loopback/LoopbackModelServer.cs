@@ -7,7 +7,8 @@ namespace Archon.Offline.Loopback;
 /// <summary>
 /// A small HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol (POST /v1/chat/completions),
 /// the Azure OpenAI deployment route (POST /openai/deployments/{name}/chat/completions?api-version=...) and the Anthropic
-/// messages protocol (POST /v1/messages). Replies come from a handler, so the same server serves the latency bench,
+/// messages protocol (POST /v1/messages). OpenAI-protocol requests with <c>"stream": true</c> get server-sent events
+/// (<see cref="LoopbackStreaming"/>). Replies come from a handler, so the same server serves the latency bench,
 /// the offline demo endpoint and fault-injecting tests. Built on HttpListener: Archon.Core takes no ASP.NET dependency.
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
@@ -142,6 +143,12 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             if (reply.DropConnection)
             {
                 response.Abort();
+                return;
+            }
+
+            if (reply.RawBody is null && reply.StatusCode == 200 && LoopbackStreaming.Requested(protocol, body, out var includeUsage))
+            {
+                await LoopbackStreaming.WriteAsync(response, model, reply, messages.Sum(m => LoopbackProtocol.RoughTokens(m.Content)), includeUsage, n, stopping.Token);
                 return;
             }
 

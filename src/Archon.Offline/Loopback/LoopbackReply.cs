@@ -12,6 +12,15 @@ public sealed record LoopbackReply
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Streaming replies: pause before every token (a fixed per-token decode time).</summary>
+    public TimeSpan TokenDelay { get; init; }
+
+    /// <summary>
+    /// Streaming replies: awaited before token i (0-based) is sent, so a test can release tokens on a signal instead of
+    /// sleeping. Null = no gate.
+    /// </summary>
+    public Func<int, CancellationToken, Task>? BeforeToken { get; init; }
+
     /// <summary>Close the connection without answering (a dropped connection as the client sees it).</summary>
     public bool DropConnection { get; init; }
 

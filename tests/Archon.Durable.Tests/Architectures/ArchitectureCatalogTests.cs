@@ -26,6 +26,21 @@ public sealed class FolderArchitectureCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task FindAsync_FileAddedAfterStart_IsServedWithItsWriteTimeWithoutARestart()
+    {
+        var catalog = new FolderArchitectureCatalog(_dir);
+        Assert.Empty(await catalog.ListAsync(default));
+        var path = Path.Combine(_dir, "later.json");
+        File.WriteAllText(path, ArchitectureLoader.ToJson(TestArchitectures.SingleGenerator("later")));
+        var written = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+        File.SetLastWriteTimeUtc(path, written.UtcDateTime);
+
+        Assert.Equal(["later"], await catalog.ListAsync(default));
+        Assert.NotNull(await catalog.FindAsync("later", default));
+        Assert.Equal(written, await catalog.CreatedAsync("later", default));
+    }
+
+    [Fact]
     public void Constructor_MissingFolder_ThrowsNamingTheFolder()
     {
         var error = Assert.Throws<DirectoryNotFoundException>(() => new FolderArchitectureCatalog(Path.Combine(_dir, "nope")));

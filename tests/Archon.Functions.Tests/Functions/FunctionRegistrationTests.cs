@@ -45,7 +45,7 @@ public sealed class FunctionRegistrationTests
 
         Assert.All(routes, r => Assert.Equal(AuthorizationLevel.Function, r.AuthLevel));
         Assert.Equal(
-            ["get inference/{id}", "get search/{id}", "get v1/models", "post inference", "post search", "post v1/chat/completions"],
+            ["get inference/{id}", "get search/{id}", "get v1/models", "get v1/models/{id}", "post inference", "post search", "post v1/chat/completions", "post,get,delete mcp"],
             routes.Select(r => $"{string.Join(",", r.Methods!)} {r.Route}").Order(StringComparer.Ordinal));
     }
 }
