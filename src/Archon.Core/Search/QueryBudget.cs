@@ -16,4 +16,14 @@ public sealed record QueryBudget
         && (MaxInputTokens is null || estimate.InputTokens <= MaxInputTokens)
         && (MaxOutputTokens is null || estimate.OutputTokens <= MaxOutputTokens)
         && (MaxDollars is null || estimate.Dollars <= MaxDollars);
+
+    /// <summary>The first limit the estimate exceeds as "budget.field: rule", or null.</summary>
+    public string? Violation(CostEstimate estimate) => estimate switch
+    {
+        _ when MaxCalls is { } c && estimate.Calls > c => FormattableString.Invariant($"budget.max_calls: needs {estimate.Calls} calls per query, limit {c}"),
+        _ when MaxInputTokens is { } i && estimate.InputTokens > i => FormattableString.Invariant($"budget.max_input_tokens: needs ~{estimate.InputTokens}, limit {i}"),
+        _ when MaxOutputTokens is { } o && estimate.OutputTokens > o => FormattableString.Invariant($"budget.max_output_tokens: needs ~{estimate.OutputTokens}, limit {o}"),
+        _ when MaxDollars is { } d && estimate.Dollars > d => FormattableString.Invariant($"budget.max_dollars: needs ~${estimate.Dollars:0.####}, limit ${d}"),
+        _ => null,
+    };
 }

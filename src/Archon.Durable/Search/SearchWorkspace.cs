@@ -59,8 +59,8 @@ public sealed record SearchSession(string SearchId, SearchSpec Spec, ModelRankin
 {
     public static SearchSession Create(string searchId, SearchSpec spec, ModelRanking ranking)
     {
-        var bounds = SearchSpecLoader.Bounds(spec);
-        var space = new SearchSpace(bounds, new ArchitectureEncoder(ranking, bounds.RankerTopK), spec.Budget.ToBudget());
+        var bounds = SearchSpecLoader.Bounds(spec) with { ModelCount = ranking.Generators.Count };
+        var space = new SearchSpace(bounds, new ArchitectureEncoder(ranking), spec.Budget.ToBudget());
         return new SearchSession(searchId, spec, ranking, space, SearchAlgorithms.Create(spec.Algorithm, space, spec.AlgorithmOptions()));
     }
 }
