@@ -11,6 +11,7 @@ app.Configure(config =>
     config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");
     config.AddCommand<SearchCommand>("search").WithDescription("Architecture search (ITAS) through the embedded Durable host; no spec = the default main job (SIMULATED fleet, built-in benchmark).");
+    config.AddCommand<SpaceCommand>("space").WithDescription("Show a search spec's space: axes, size, what constraints and budgets removed; --contains checks an architecture.");
     config.AddCommand<ReportCommand>("report").WithDescription("Re-render a search report (plots, report.html) from a search folder.");
     config.AddCommand<ModelsCommand>("models")
         .WithDescription("List the model catalog and check each provider is configured and reachable.");

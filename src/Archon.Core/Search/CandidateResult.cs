@@ -4,7 +4,8 @@ namespace Archon.Core.Search;
 
 /// <summary>
 /// One evaluated candidate (stored at archon-search/{searchId}/candidates/{candidateId}.json). Score is 0–100 over the
-/// items scored; <see cref="StdError"/> is the standard error of that mean; cost and latency are per query.
+/// items scored; <see cref="StdError"/> is the standard error of that mean; cost and latency are per query. Judge figures
+/// (judge-scored benchmarks) are the scoring's own calls, separate from the candidate's: made, served from cache, dollars.
 /// </summary>
 public sealed record CandidateResult(
     string SearchId,
@@ -22,7 +23,10 @@ public sealed record CandidateResult(
     long CallsMade,
     ArchitectureConfig Architecture,
     IReadOnlyList<CandidateItemScore> ItemScores,
-    int Sequence = 0)
+    int Sequence = 0,
+    long JudgeCallsMade = 0,
+    long JudgeCallsCached = 0,
+    double JudgeCostUsd = 0)
 {
     public Observation ToObservation() => new(SearchPoint.TryParse(PointKey)!, Fidelity, Score, CostUsd, LatencyMs, Bracket);
 

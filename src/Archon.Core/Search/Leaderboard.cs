@@ -14,7 +14,23 @@ public sealed record Leaderboard(
     IReadOnlyList<string> ParetoCost,
     IReadOnlyList<string> ParetoLatency,
     bool Finished,
-    IReadOnlyList<FinalEntry> Final);
+    IReadOnlyList<FinalEntry> Final)
+{
+    /// <summary>Dollars the candidates' own model calls cost (per-query cost × items, over every evaluation).</summary>
+    public double CandidateCostUsd { get; init; }
+
+    /// <summary>Judge calls made for scoring (judge-scored benchmarks), apart from the candidates' calls.</summary>
+    public long JudgeCallsMade { get; init; }
+
+    /// <summary>Judge calls served from the response cache (a re-scored candidate asks the judge nothing).</summary>
+    public long JudgeCallsCached { get; init; }
+
+    public double JudgeCostUsd { get; init; }
+
+    /// <summary>Full-fidelity candidates whose paired difference with the recommended one (same dev items) is within
+    /// its 95% interval: statistically tied with the pick. Null when nothing is recommended.</summary>
+    public int? TiedWithRecommended { get; init; }
+}
 
 /// <summary>One full-fidelity candidate, ordered by objective (score − λ·cost).</summary>
 public sealed record LeaderboardEntry(int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order);

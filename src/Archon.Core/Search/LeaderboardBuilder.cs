@@ -18,6 +18,15 @@ public static class LeaderboardBuilder
             results.Sum(r => r.CallsNeeded), results.Sum(r => r.CallsMade), recommended, entries,
             [.. ParetoFront.Compute(full, r => r.Score, r => r.CostUsd).Select(r => r.PointKey)],
             [.. ParetoFront.Compute(full, r => r.Score, r => r.LatencyMs).Select(r => r.PointKey)],
-            finished, final ?? []);
+            finished, final ?? [])
+        {
+            CandidateCostUsd = Math.Round(dev.Concat(results.Where(r => r.Split != "dev")).Sum(r => r.CostUsd * r.Items), 6),
+            JudgeCallsMade = results.Sum(r => r.JudgeCallsMade),
+            JudgeCallsCached = results.Sum(r => r.JudgeCallsCached),
+            JudgeCostUsd = Math.Round(results.Sum(r => r.JudgeCostUsd), 6),
+            TiedWithRecommended = full.FirstOrDefault(r => r.PointKey == recommended) is { } pick
+                ? full.Count(r => r != pick && PairedDifference.TiedWith(pick, r))
+                : null,
+        };
     }
 }

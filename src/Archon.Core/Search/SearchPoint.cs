@@ -24,6 +24,12 @@ public sealed record SearchPoint
             $"g{Generators}-s{Samples}-l{FusionLayers}-w{string.Join('.', Widths)}-{string.Join('.', PreFusion.Select(PreFuserName))}-{EvaluationName(Evaluation)}-k{RankerTopK}");
     }
 
+    /// <summary>A point whose intermediate fusion layers all have <paramref name="width"/> fusers and the same
+    /// pre-fusion choice before each (the all-layers shape).</summary>
+    public static SearchPoint Uniform(int generators, int samples, int fusionLayers, int width, PreFuserOption preFusion, EvaluationOption evaluation, int rankerTopK = 5) =>
+        new(generators, samples, [.. Enumerable.Repeat(width, fusionLayers - 1)],
+            [.. Enumerable.Repeat(preFusion, SpaceEnumerator.Slots(fusionLayers))], evaluation, rankerTopK);
+
     /// <summary>Top-K generator models from the model ranking.</summary>
     public int Generators { get; }
 

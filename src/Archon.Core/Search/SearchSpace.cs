@@ -93,6 +93,28 @@ public sealed class SearchSpace
         return Points.Where(p => p != point && Featurizer.DiffersOnlyOn(a, Featurizer.Coordinates(p), axis));
     }
 
+    /// <summary>
+    /// The space's point that builds the same architecture as a decoded one: a decoded ranker keeps min(top-k, its input),
+    /// so a ranker that keeps all its input matches the smallest listed top-k at or above it. Null when none matches.
+    /// </summary>
+    public SearchPoint? Resolve(SearchPoint decoded)
+    {
+        if (Contains(decoded) || decoded.RankerTopK == 0)
+        {
+            return Contains(decoded) ? decoded : null;
+        }
+
+        var widest = SpaceEnumerator.MaxRankerInput(decoded.InitialCandidates, decoded.Widths, decoded.PreFusion);
+        if (decoded.RankerTopK != widest)
+        {
+            return null;
+        }
+
+        return Bounds.RankerTopK.Where(k => k >= widest).Order()
+            .Select(k => new SearchPoint(decoded.Generators, decoded.Samples, decoded.Widths, decoded.PreFusion, decoded.Evaluation, k))
+            .FirstOrDefault(Contains);
+    }
+
     /// <summary>The first axis (as "field: rule") that <paramref name="point"/> violates, or null when it is a point.</summary>
     public string? FirstViolation(SearchPoint point) =>
         SpaceEnumerator.FirstViolation(Bounds, point) ?? (Contains(point) ? null : BudgetViolation(point));

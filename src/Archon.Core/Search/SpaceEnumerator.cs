@@ -6,7 +6,8 @@ namespace Archon.Core.Search;
 /// Enumerates the axes' product and applies the structural constraints, counting what each removes. Constraints, in
 /// order: top-K within the models available (<c>generators</c>), generators × samples within the cap
 /// (<c>max_initial_candidates</c>), widths non-increasing across fusion layers (<c>fusion_widths</c>), and a ranker
-/// top-k only where some slot ranks (<c>ranker_top_k</c>: without a ranker every top-k builds the same architecture).
+/// top-k only where some slot ranks and below what the rankers receive (<c>ranker_top_k</c>: without a ranker, or at or
+/// above every ranker's input, different top-k values build the same architecture; the smallest is kept).
 /// </summary>
 public static class SpaceEnumerator
 {
@@ -65,7 +66,20 @@ public static class SpaceEnumerator
                                     continue;
                                 }
 
-                                points.AddRange(topKs.Select(k => new SearchPoint(g, s, w, pre, e, k)));
+                                // A top-k at or above every ranker's input keeps everything: larger ones build the same architecture.
+                                var widest = MaxRankerInput(g * s, w, pre);
+                                var seen = new HashSet<int>();
+                                foreach (var k in topKs)
+                                {
+                                    if (seen.Add(Math.Min(k, widest)))
+                                    {
+                                        points.Add(new SearchPoint(g, s, w, pre, e, k));
+                                    }
+                                    else
+                                    {
+                                        removed["ranker_top_k"]++;
+                                    }
+                                }
                             }
                         }
                     }
@@ -106,6 +120,21 @@ public static class SpaceEnumerator
         if (b.MaxInitialCandidates is { } cap && p.InitialCandidates > cap)
             return $"max_initial_candidates: {p.Generators} generators x {p.Samples} samples = {p.InitialCandidates} initial candidates, cap {cap}";
         return null;
+    }
+
+    /// <summary>The most candidates any ranker of the architecture receives.</summary>
+    public static int MaxRankerInput(int initialCandidates, IReadOnlyList<int> widths, IReadOnlyList<PreFuserOption> pre)
+    {
+        var widest = 0;
+        for (var i = 0; i < pre.Count; i++)
+        {
+            if (SearchPoint.HasRanker(pre[i]))
+            {
+                widest = Math.Max(widest, i == 0 ? initialCandidates : widths[i - 1]);
+            }
+        }
+
+        return widest;
     }
 
     private static long Power(int n, int k)

@@ -18,6 +18,7 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         var session = await workspace.SessionAsync(candidate.SearchId, CancellationToken.None).ConfigureAwait(false);
         var items = workspace.Environment.Items(session.Spec, candidate.Split);
         var scores = new List<CandidateItemScore>(input.Runs.Count);
+        using var judge = workspace.JudgeMeter.BeginScope();
         for (var i = 0; i < input.Runs.Count; i++)
         {
             var s = await workspace.Environment.Scorer(items[i]).ScoreAsync(items[i], input.Runs[i].Answer, CancellationToken.None).ConfigureAwait(false);
@@ -29,6 +30,8 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
             candidate.Bracket, input.Runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
             summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence);
+        var usage = judge.Snapshot();
+        result = result with { JudgeCallsMade = usage.CallsMade, JudgeCallsCached = usage.CallsCached, JudgeCostUsd = usage.CostUsd };
         await workspace.Store.PutJsonAsync(BlobLayout.SearchCandidate(candidate.SearchId, candidate.CandidateId), result, CancellationToken.None).ConfigureAwait(false);
         return new CandidateSummary(candidate.CandidateId, candidate.PointKey, summary.Score, summary.CostUsd, summary.CallsNeeded, summary.CallsMade, Skipped: false);
     }

@@ -11,7 +11,7 @@ namespace Archon.Durable.Search;
 /// Loads what the search activities share — spec, model ranking, space, the item runner — from the store, memoised
 /// per search id (the ranking never changes once stored). Activities stay thin; everything here is host-agnostic.
 /// </summary>
-public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment environment, IModelInvoker invoker)
+public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment environment, IModelInvoker invoker, Archon.Core.Search.Judging.JudgeMeter judgeMeter)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SearchSession>>> _sessions = new(StringComparer.Ordinal);
     private readonly ArchitectureRunner _runner = new();
@@ -19,6 +19,9 @@ public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment envir
     public IResultStore Store => store;
 
     public ISearchEnvironment Environment => environment;
+
+    /// <summary>Judge calls of judge-scored benchmarks (made, cached, dollars), apart from the candidates' calls.</summary>
+    public Archon.Core.Search.Judging.JudgeMeter JudgeMeter => judgeMeter;
 
     public CandidateItemRunner ItemRunner() => new(_runner, invoker, new StoreSearchCache(store));
 

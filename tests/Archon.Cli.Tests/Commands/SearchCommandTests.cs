@@ -19,7 +19,7 @@ public sealed class SearchCommandTests : IDisposable
           "name": "tiny", "catalog": "sim", "benchmark": "builtin", "dev_items": 6, "test_items": 4,
           "algorithm": "bo", "seed": 2, "max_evaluations": 5, "min_evaluations": 5, "batch_size": 3, "initial_points": 3,
           "top_n": 1, "item_parallelism": 6, "ranking_ensembles": 1,
-          "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3],
+          "space": { "generators": [1, 2, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusion_widths": [2, 3],
                      "pre_fuser": ["none", "ranker"], "evaluation": ["none"] }
         }
         """;

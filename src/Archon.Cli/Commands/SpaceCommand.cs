@@ -1,0 +1,105 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Archon.Core.Architecture;
+using Archon.Core.Providers;
+using Archon.Core.Search;
+using Archon.Offline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Archon.Cli.Commands;
+
+/// <summary>
+/// `archon space SPEC [--contains ARCHITECTURE.json] [--json]`: the search space a spec defines — its axes, the
+/// product of the axes, what each constraint and the per-query budget removed, and the size. With --contains, exit 0
+/// when the architecture is a point of the space and 1 otherwise, naming the first axis it violates. Bad input
+/// (spec, catalog, architecture file) exits 2 with one line naming the file, field and rule.
+/// </summary>
+public sealed class SpaceCommand : Command<SpaceCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SPEC>")]
+        [Description("Search spec JSON.")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--contains <ARCHITECTURE>")]
+        [Description("Architecture file to check for membership in the space.")]
+        public string? Contains { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print one JSON object: space_size, axes, product, removed_by_constraints, removed_by_budget, contains.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Run(settings);
+        }
+        catch (Exception e) when (e is SearchSpecException or CatalogException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Run(Settings settings)
+    {
+        var spec = SearchSpecLoader.Load(settings.Spec);
+        var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, Path.GetDirectoryName(Path.GetFullPath(settings.Spec)), OfflineProviders.NamedCatalog);
+        var models = new CatalogSearchEnvironment(catalog, null).Models(spec);
+        var (description, space) = SpaceDescription.Describe(spec, models);
+        if (settings.Contains is { } path)
+        {
+            var load = ArchitectureLoader.Load(path);
+            if (!load.Succeeded)
+            {
+                Console.Error.WriteLine($"error: {load.Errors[0]}");
+                return 2;
+            }
+
+            var (violation, point) = SpaceDescription.Check(space, load.Architecture!, models);
+            description = description with { Contains = violation is null, Violation = violation is null ? null : $"{path}: {violation}", Point = point?.Key };
+        }
+
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(description, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            Print(description, settings.Spec);
+        }
+
+        if (description.Contains == false)
+        {
+            Console.Error.WriteLine($"not in the space: {description.Violation}");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static void Print(SpaceDescription d, string specPath)
+    {
+        var table = new Table().Title($"search space of {Markup.Escape(specPath)}").AddColumns("axis", "values");
+        foreach (var (axis, values) in d.Axes)
+        {
+            table.AddRow(Markup.Escape(axis), Markup.Escape(values is System.Collections.IEnumerable list and not string
+                ? string.Join(", ", list.Cast<object>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))
+                : Convert.ToString(values, CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+        var removed = string.Join(", ", d.RemovedByConstraints.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:N0}")));
+        Console.WriteLine(FormattableString.Invariant($"product of the axes: {d.Product:N0}; removed by constraints: {removed}; removed by budget: {d.RemovedByBudget:N0}"));
+        Console.WriteLine(FormattableString.Invariant($"space size: {d.SpaceSize:N0}"));
+        if (d.Contains is { } contains)
+        {
+            Console.WriteLine(contains ? $"contains {d.Point}: yes" : $"contains: no ({d.Violation})");
+        }
+    }
+}
