@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Providers;
+using Archon.Core.Caching;
 using Archon.Core.Search;
+using Archon.Core.Search.Judging;
 using Archon.Offline.Simulation;
 using Archon.Durable.Contracts;
 using Archon.LocalHost;
@@ -68,17 +70,21 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         var searchId = settings.Id ?? DefaultId(spec, specJson);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();
-        var environment = new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir);
-        _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
-        var simulated = environment.Simulated(spec);
         await using var factory = new ModelClientFactory(catalog);
         OfflineProviders.Register(factory, knowledge, seed: spec.Seed);
+        var store = new FileResultStore(settings.Store);
+        // Judge-scored benchmarks: the judge (and a named baseline) go through the catalog's provider stack, under the
+        // store's response cache, metered apart from the candidates.
+        var judgeMeter = new JudgeMeter();
+        var judges = JudgeClients.Create(factory, new ResultStoreResponseCache(store), judgeMeter);
+        var environment = new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir, judges);
+        _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
+        var simulated = environment.Simulated(spec) || (spec.Judge is { } judgeId && SimulatedModels.Any(catalog, [judgeId]));
         // The SIMULATED fleet reports its simulated latency (not the microseconds it takes to compute), so the
         // latency Pareto front means something; any other catalog goes through the core provider stack.
         Archon.Core.Execution.IModelInvoker invoker = spec.Catalog == SimProvider.Name
             ? new SimulatorModelInvoker(SimFleet.Default, knowledge, spec.Seed)
             : new ChatClientModelInvoker(factory);
-        var store = new FileResultStore(settings.Store);
         var watch = Stopwatch.StartNew();
         if (!settings.Json)
         {
@@ -89,6 +95,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         await using var host = await EmbeddedDurableHost.StartAsync(services =>
         {
             services.AddSingleton(invoker);
+            services.AddSingleton(judgeMeter);
             services.AddSingleton<IResultStore>(store);
             services.AddSingleton<ISearchEnvironment>(environment);
             services.AddArchonSearch();
