@@ -50,8 +50,8 @@ public sealed class JudgeScoredSearchTests : IDisposable
         {
             var result = (await store.GetJsonAsync<CandidateResult>(new BlobRef(BlobLayout.SearchContainer, name), default))!;
             Assert.Contains(result.ItemScores, s => s.Scored);
-            // Two games per scored item (both answer orders).
-            Assert.Equal(2 * result.ItemScores.Count(s => s.Scored), result.JudgeCallsMade + result.JudgeCallsCached);
+            // Per scored item: the baseline model's answer, then two judge games (both answer orders).
+            Assert.Equal(3 * result.ItemScores.Count(s => s.Scored), result.JudgeCallsMade + result.JudgeCallsCached);
         }
 
         // A second search over the same store re-scores every candidate: every judge call is served from the cache.

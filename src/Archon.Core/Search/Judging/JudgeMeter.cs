@@ -1,7 +1,8 @@
 namespace Archon.Core.Search.Judging;
 
 /// <summary>
-/// Counts a search's judge calls — made (paid) and served from the response cache — and their dollar cost, separately
+/// Counts a search's scoring calls — the judge's and the pairwise baseline model's answers — made (paid) and served from
+/// the response cache, and their dollar cost, separately
 /// from the candidates' own model calls. Totals are kept for the whole process; <see cref="BeginScope"/> also collects
 /// the calls made while scoring one candidate (an async-local scope flows into the judge calls the scorer awaits), so
 /// each candidate result carries its own judge figures even when candidates are scored concurrently.
