@@ -33,7 +33,7 @@ public static class ArchonDurableTasks
         }
     }
 
-    private static IReadOnlyList<Type> Discover(Type openBase) =>
+    private static Type[] Discover(Type openBase) =>
         typeof(ArchonDurableTasks).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && DerivesFrom(t, openBase))
             .OrderBy(t => t.Name, StringComparer.Ordinal)

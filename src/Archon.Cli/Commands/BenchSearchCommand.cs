@@ -38,7 +38,9 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         [Description("Print one JSON object instead of the table.")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() =>
+        private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public override ValidationResult Validate() =>
             Seeds < 1 ? ValidationResult.Error("--seeds: must be >= 1")
             : Items < 10 ? ValidationResult.Error("--items: must be >= 10")
             : MaxEvaluations < 1 ? ValidationResult.Error("--max-evaluations: must be >= 1")
@@ -73,7 +75,7 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         var result = bench.Run([.. settings.Algorithms.Split(',').Select(a => a.Trim())], settings.Seeds);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(result, Indented));
             return Task.FromResult(0);
         }
 

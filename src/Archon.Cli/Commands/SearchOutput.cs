@@ -9,6 +9,8 @@ namespace Archon.Cli.Commands;
 /// <summary>Final search output: leaderboard, held-out results with CIs, Pareto front, paths of the outputs.</summary>
 public static class SearchOutput
 {
+    private static readonly JsonSerializerOptions WebIndented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static void Print(SearchOutcome outcome, Leaderboard leaderboard, string searchDir, bool simulated, TimeSpan elapsed, bool json)
     {
         var report = Path.Combine(searchDir, "report", "report.html");
@@ -16,7 +18,7 @@ public static class SearchOutput
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new { outcome, report, best_architecture = best, simulated, seconds = Math.Round(elapsed.TotalSeconds, 1) },
-                new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                WebIndented));
             return;
         }
 

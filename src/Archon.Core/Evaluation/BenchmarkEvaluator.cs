@@ -36,7 +36,7 @@ public sealed class BenchmarkEvaluator(ArchitectureRunner? runner = null)
                 options.OnItem?.Invoke(results[i]);
             });
 
-        return new EvaluationResult(Summarize(options.BenchmarkName ?? items.FirstOrDefault()?.Benchmark ?? "?", scorer, results, options), results);
+        return new EvaluationResult(Summarize(options.BenchmarkName ?? (items.Count > 0 ? items[0].Benchmark : null) ?? "?", scorer, results, options), results);
     }
 
     /// <summary>Runs the architecture on every turn of an item (turn k sees the previous turns and its own answers).

@@ -60,7 +60,7 @@ public static class HtmlReport
             foreach (var f in lb.Final)
             {
                 h.Append("<tr><td class=\"k\">").Append(E(f.PointKey)).Append("</td><td>").Append(N(f.DevScore, 1)).Append("</td><td>").Append(N(f.TestScore, 1))
-                 .Append("</td><td>").Append(N(f.CiLow, 1)).Append("–").Append(N(f.CiHigh, 1)).Append("</td><td>").Append(f.Items).Append("</td><td>").Append(N(f.CostUsd, 5)).Append("</td></tr>");
+                 .Append("</td><td>").Append(N(f.CiLow, 1)).Append('–').Append(N(f.CiHigh, 1)).Append("</td><td>").Append(f.Items).Append("</td><td>").Append(N(f.CostUsd, 5)).Append("</td></tr>");
             }
 
             h.Append("</table>");

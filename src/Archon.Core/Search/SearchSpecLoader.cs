@@ -50,7 +50,9 @@ public static class SearchSpecLoader
         return spec;
     }
 
-    public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, new JsonSerializerOptions { WriteIndented = true });
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, Indented);
 
     /// <summary>First broken rule as "field: rule", or null.</summary>
     public static string? Validate(SearchSpec spec)

@@ -25,7 +25,7 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
             context.SetCustomStatus(new SearchProgress("searching", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, batch.Best, batch.BestScore, batch.Candidates.Count));
             await RunCandidates(context, batch.Candidates);
             var leaderboard = await context.CallActivityAsync<Leaderboard>(nameof(UpdateLeaderboardActivity), input.SearchId, DurableRetry.Activity);
-            var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? leaderboard.Entries.FirstOrDefault();
+            var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? (leaderboard.Entries.Count > 0 ? leaderboard.Entries[0] : null);
             context.SetCustomStatus(new SearchProgress("searching", batch.Round, leaderboard.Candidates, leaderboard.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, top?.PointKey, top?.Score, 0));
             context.ContinueAsNew(input, preserveUnprocessedEvents: false);
             return null;

@@ -70,7 +70,7 @@ public static partial class CannedResponder
     private static int CheckCount(string text)
     {
         var at = text.IndexOf("Checks:", StringComparison.Ordinal);
-        return at < 0 ? 1 : Math.Max(1, CheckLine().Matches(text[at..]).Count);
+        return at < 0 ? 1 : Math.Max(1, CheckLine().Count(text[at..]));
     }
 
     [GeneratedRegex(@"^\[(\d+)\]$", RegexOptions.Multiline)]

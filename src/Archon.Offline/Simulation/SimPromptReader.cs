@@ -71,7 +71,7 @@ internal static partial class SimPromptReader
     public static int CheckCount(string prompt)
     {
         var checks = prompt.IndexOf("\n\nChecks:\n", StringComparison.Ordinal);
-        return checks < 0 ? 1 : Math.Max(1, NumberedLine().Matches(prompt[checks..]).Count);
+        return checks < 0 ? 1 : Math.Max(1, NumberedLine().Count(prompt[checks..]));
     }
 
     public static int Cap(string prompt)

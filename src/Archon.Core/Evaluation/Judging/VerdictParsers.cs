@@ -54,10 +54,12 @@ public static partial class VerdictParsers
         return t is "m" or "M" ? t : null;
     }
 
+    private static readonly string[] AlpacaTokens = ["m", "M"];
+
     /// <summary>AlpacaEval <c>logprob_parser</c>: P(numerator) / Σ P(denominators) from top-logprobs of the first token.</summary>
     public static double? AlpacaPreferenceFromLogprobs(IReadOnlyDictionary<string, double> topLogprobs, string numerator = "m")
     {
-        var den = new[] { "m", "M" }.Where(topLogprobs.ContainsKey).Sum(t => Math.Exp(topLogprobs[t]));
+        var den = AlpacaTokens.Where(topLogprobs.ContainsKey).Sum(t => Math.Exp(topLogprobs[t]));
         return den <= 0 ? null : (topLogprobs.TryGetValue(numerator, out var lp) ? Math.Exp(lp) : 0) / den;
     }
 

@@ -10,7 +10,7 @@ namespace Archon.Core.Evaluation.Sandbox;
 /// limits and an audit-hook runner, with a wall timeout after which the whole process group is killed.
 /// Concurrency is bounded by <see cref="SandboxOptions.MaxParallel"/>. Threat model: docs/sandbox.md.
 /// </summary>
-public sealed class PythonSandbox
+public sealed class PythonSandbox : IDisposable
 {
     private readonly SandboxOptions _options;
     private readonly Lazy<SandboxIsolation> _isolation;
@@ -25,6 +25,8 @@ public sealed class PythonSandbox
     }
 
     public static PythonSandbox Shared { get; } = new();
+
+    public void Dispose() => _slots.Dispose();
 
     /// <summary>What protection is in force on this machine (for reports and docs).</summary>
     public string Isolation => _isolation.Value.Description;
