@@ -16,6 +16,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Settings>
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--seeds <N>")]
@@ -37,8 +39,6 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         [CommandOption("--json")]
         [Description("Print one JSON object instead of the table.")]
         public bool Json { get; init; }
-
-        private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public override ValidationResult Validate() =>
             Seeds < 1 ? ValidationResult.Error("--seeds: must be >= 1")

@@ -18,6 +18,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class SpaceCommand : Command<SpaceCommand.Settings>
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<SPEC>")]
@@ -67,7 +69,7 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
 
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(description, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(description, Indented));
         }
         else
         {

@@ -14,12 +14,12 @@ public sealed class JudgeMeter
 
     public JudgeUsage Total => _total.Snapshot();
 
-    /// <summary>Starts collecting the judge calls of the current async flow; dispose the tally to stop.</summary>
-    public JudgeTally BeginScope()
+    /// <summary>Starts collecting the judge calls of the current async flow; dispose the scope to stop.</summary>
+    public JudgeScope BeginScope()
     {
-        var tally = new JudgeTally(() => _scope.Value = null);
+        var tally = new JudgeTally();
         _scope.Value = tally;
-        return tally;
+        return new JudgeScope(tally, () => _scope.Value = null);
     }
 
     internal void Record(bool cached, double costUsd)
@@ -33,7 +33,7 @@ public sealed class JudgeMeter
 public sealed record JudgeUsage(long CallsMade, long CallsCached, double CostUsd);
 
 /// <summary>A thread-safe running count of judge calls (one scope, or the process total).</summary>
-public sealed class JudgeTally(Action? onDispose = null) : IDisposable
+public sealed class JudgeTally
 {
     private readonly Lock _gate = new();
     private long _made;
@@ -63,6 +63,12 @@ public sealed class JudgeTally(Action? onDispose = null) : IDisposable
             return new JudgeUsage(_made, _cached, _cost);
         }
     }
+}
 
-    public void Dispose() => onDispose?.Invoke();
+/// <summary>The judge calls of one async flow (e.g. scoring one candidate), until disposed.</summary>
+public sealed class JudgeScope(JudgeTally tally, Action onDispose) : IDisposable
+{
+    public JudgeUsage Snapshot() => tally.Snapshot();
+
+    public void Dispose() => onDispose();
 }
