@@ -66,6 +66,16 @@ param datasetLocation string = 'archon-search/datasets'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Most dynamic sessions at once in the code-interpreter pool (an evaluation holds two: candidate and checker).')
+@minValue(2)
+@maxValue(600)
+param sandboxMaxSessions int = 40
+
+@description('Idle sessions the pool keeps ready, so code scoring does not wait for allocation.')
+@minValue(0)
+@maxValue(100)
+param sandboxReadySessions int = 4
+
 @description('Memory per Flex Consumption instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -82,6 +92,7 @@ var names = {
   openAi: 'oai-archon-${token}'
   plan: 'plan-archon-${token}'
   functionApp: 'func-archon-${token}'
+  sessionPool: 'sp-archon-${token}'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -160,6 +171,21 @@ module developerRoles 'modules/roles.bicep' = if (!empty(principalId)) {
   }
 }
 
+// Where model-written code runs in Azure (the Functions app has no Python and may not create namespaces).
+module sessionPool 'modules/sessionpool.bicep' = {
+  name: 'sessionpool'
+  scope: rg
+  params: {
+    name: names.sessionPool
+    location: location
+    tags: tags
+    executorPrincipalId: identity.outputs.principalId
+    assignmentSeed: names.identity
+    maxConcurrentSessions: sandboxMaxSessions
+    readySessionInstances: sandboxReadySessions
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -179,11 +205,12 @@ module functionApp 'modules/functionapp.bicep' = {
     searchSpec: searchSpec
     searchId: searchId
     datasetLocation: datasetLocation
+    sessionPoolEndpoint: sessionPool.outputs.poolManagementEndpoint
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
   // The host must be able to reach its storage as soon as it starts: grant the roles first.
-  dependsOn: [roles, monitoring, identity]
+  dependsOn: [roles, monitoring]
 }
 
 // Names and endpoints only: nothing here is a secret.
@@ -196,5 +223,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_NAME string = openAi.outputs.name
+output AZURE_SESSION_POOL_ENDPOINT string = sessionPool.outputs.poolManagementEndpoint
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.appInsightsName

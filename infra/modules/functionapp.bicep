@@ -17,6 +17,8 @@ param searchSchedule string
 param searchSpec string
 param searchId string
 param datasetLocation string
+@description('Management endpoint of the dynamic-sessions pool that runs model-written code.')
+param sessionPoolEndpoint string
 param maximumInstanceCount int
 param instanceMemoryMB int
 
@@ -124,6 +126,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }
         { name: 'ARCHON_SEARCH_ID', value: searchId }
         { name: 'ARCHON_SEARCH_SPEC', value: searchSpec }
+        // Code sandbox (Archon.Core CodeSandboxOptions): Azure Container Apps dynamic sessions, Entra auth via AZURE_CLIENT_ID.
+        { name: 'ArchonSandbox__Kind', value: 'SessionPool' }
+        { name: 'ArchonSandbox__SessionPool__Endpoint', value: sessionPoolEndpoint }
       ]
     }
   }

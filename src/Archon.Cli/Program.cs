@@ -1,26 +1,4 @@
+using Archon.Cli;
 using Archon.Cli.Commands;
-using Spectre.Console.Cli;
 
-var app = new CommandApp();
-app.Configure(config =>
-{
-    config.SetApplicationName("archon");
-    config.AddCommand<ValidateCommand>("validate").WithDescription("Check architecture files or folders; one line per file.");
-    config.AddCommand<RunCommand>("run").WithDescription("Run an architecture on a prompt.");
-    config.AddCommand<EvalCommand>("eval").WithDescription("Score an architecture on a benchmark (score, 95% CI, cost, per-item JSONL).");
-    config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
-    config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");
-    config.AddCommand<SearchCommand>("search").WithDescription("Architecture search (ITAS) through the embedded Durable host; no spec = the default main job (SIMULATED fleet, built-in benchmark).");
-    config.AddCommand<SpaceCommand>("space").WithDescription("Show a search spec's space: axes, size, what constraints and budgets removed; --contains checks an architecture.");
-    config.AddCommand<ReportCommand>("report").WithDescription("Re-render a search report (plots, report.html) from a search folder.");
-    config.AddCommand<ModelsCommand>("models")
-        .WithDescription("List the model catalog and check each provider is configured and reachable.");
-    config.AddBranch("bench", bench =>
-    {
-        bench.SetDescription("Benchmarks of the engine itself.");
-        bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
-        bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
-        bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a tabular SIMULATED landscape of the paper-sized space: success rate, evaluations, model calls with/without reuse.");
-    });
-});
-return await app.RunAsync(args);
+return await ArchonApp.Create(CliConsoles.ForProcess()).RunAsync(args);

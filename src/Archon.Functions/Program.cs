@@ -11,8 +11,9 @@ using Microsoft.Extensions.Hosting;
 // named by ARCHON_MODELS.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// The one composition root: result store, model stack (one response cache, in the store), then the API and search.
+builder.Services.AddArchon(builder.Configuration);
 builder.Services.AddArchonDurable(builder.Configuration);
-builder.Services.AddArchonModels(builder.Configuration);
 builder.Services.AddArchonSearch(builder.Configuration);
 builder.Services.AddArchonTelemetry(builder.Configuration, "archon-functions");
 builder.Build().Run();

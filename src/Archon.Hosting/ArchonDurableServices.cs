@@ -3,6 +3,7 @@ using Archon.Durable.Activities;
 using Archon.Durable.Architectures;
 using Archon.Http;
 using Archon.Durable.Orchestrations;
+using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Archon.Hosting;
 
 /// <summary>
-/// Everything the Functions app needs besides the model invoker: result store (section <c>ArchonStorage</c>),
+/// What the hosts that serve the API add to <see cref="ArchonServices.AddArchon"/>: result store (section <c>ArchonStorage</c>, unless already registered),
 /// architecture catalog (the store's <c>archon-architectures/</c>, then the architectures bundled with the app), API limits (section <c>ArchonApi</c>), HTTP handlers, activity bodies for
 /// the [Function] wrappers, and the scheduled-search trigger (<c>ARCHON_SEARCH_*</c> settings).
 /// </summary>
@@ -32,6 +33,10 @@ public static class ArchonDurableServices
             .Bind(configuration.GetSection(ArchonApiOptions.SectionName))
             .Validate(o => o.Validate() is null, "ArchonApi settings are invalid (see ArchonApiOptions for the rules)")
             .ValidateOnStart();
+        // Code sandbox settings (docs/sandbox.md): checked at start; scorers build the sandbox from the same settings
+        // (CodeSandbox.Shared reads the ArchonSandbox__* app settings), so a bad Kind or endpoint stops the host here.
+        services.AddOptions<CodeSandboxOptions>().Bind(configuration.GetSection(CodeSandboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CodeSandboxOptions>, CodeSandboxOptionsValidator>());
         services.AddArchonApiHandlers();
         foreach (var activity in ArchonDurableTasks.Activities)
         {

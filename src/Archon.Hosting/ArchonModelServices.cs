@@ -1,10 +1,8 @@
-using Archon.Offline;
+using Archon.Core.Caching;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Offline.Simulation;
-using Archon.Core.Caching;
 using Archon.Core.Storage;
-using Archon.Hosting.Storage;
+using Archon.Offline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,28 +10,39 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Archon.Hosting;
 
 /// <summary>
-/// The model side of a host: the model catalog (<c>ARCHON_MODEL_CATALOG</c>: the catalog JSON itself, as the Bicep
-/// template writes it, or a path; else <c>ARCHON_MODELS</c> / the core's default lookup), the core provider stack (<see cref="ModelClientFactory"/>: resilience, concurrency caps, response cache in
-/// the result store) and <see cref="ChatClientModelInvoker"/> as the <see cref="IModelInvoker"/> the model-call
-/// activity uses. Resilience is declared there, once; the Durable retry policy only covers infrastructure failures.
+/// The model side of every host (Functions app, <c>archon serve</c>, <c>run</c>, <c>eval</c>, <c>search</c>): the model
+/// catalog, one <see cref="ModelClientFactory"/> (telemetry, the response cache, resilience, concurrency caps) with the
+/// offline providers registered (the SIMULATED "sim" fleet and "loopback" are just more <c>IChatClient</c> providers
+/// behind the same stack), and <see cref="ChatClientModelInvoker"/> as the <see cref="IModelInvoker"/>. Resilience is
+/// declared there, once; the Durable retry policy only covers infrastructure failures.
 /// </summary>
 public static class ArchonModelServices
 {
     public const string CatalogSetting = "ARCHON_MODEL_CATALOG";
 
-    public static IServiceCollection AddArchonModels(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddArchonModels(this IServiceCollection services, IConfiguration configuration, ArchonHostOptions? options = null)
     {
-        services.TryAddSingleton(_ => LoadCatalog(configuration));
+        options ??= new ArchonHostOptions();
+        services.TryAddSingleton(_ => options.Catalog ?? LoadCatalog(configuration));
         services.TryAddSingleton(sp =>
         {
-            var factory = new ModelClientFactory(
-                sp.GetRequiredService<ModelCatalog>(),
-                new ModelClientFactoryOptions { Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()) });
-            // The SIMULATED provider, for catalogs that use it; API results then carry the SIMULATED label.
-            OfflineProviders.Register(factory, SimulatorKnowledge.Shared);
+            IResponseCacheStore? cache = options.Cache switch
+            {
+                ResponseCacheLocation.ResultStore => new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
+                ResponseCacheLocation.Folder => new FileResponseCacheStore(options.CacheFolder
+                    ?? throw new InvalidOperationException("ArchonHostOptions.CacheFolder: required when Cache is Folder")),
+                _ => null,
+            };
+            var factory = new ModelClientFactory(sp.GetRequiredService<ModelCatalog>(), new ModelClientFactoryOptions
+            {
+                Cache = cache,
+                Resilience = new ArchonResilienceOptions { TimeProvider = options.TimeProvider },
+            });
+            // API and CLI results of architectures on "sim" models carry the SIMULATED label.
+            OfflineProviders.Register(factory, options.Knowledge, seed: options.SimulatorSeed, delayScale: options.SimulatorDelayScale, faults: options.LoopbackFaults);
             return factory;
         });
-        services.TryAddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
+        services.TryAddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>(), options.TimeProvider));
         return services;
     }
 

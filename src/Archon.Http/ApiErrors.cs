@@ -13,7 +13,8 @@ public static class ApiErrors
     public static IResult NotFound(string field, string rule) => Error(StatusCodes.Status404NotFound, field, rule, "not_found");
 
     public static IResult TooLarge(long maxBytes) =>
-        Error(StatusCodes.Status413PayloadTooLarge, "body", $"request body must be at most {maxBytes} bytes", "request_too_large");
+        Error(StatusCodes.Status413PayloadTooLarge, "body",
+            $"request body must be at most {maxBytes} bytes (limit ArchonApi:MaxRequestBytes)", "request_too_large");
 
     public static IResult UnsupportedMediaType(string contentType) =>
         Error(StatusCodes.Status415UnsupportedMediaType, "Content-Type", $"must be application/json (got '{contentType}')", "invalid_request_error");

@@ -12,7 +12,8 @@ namespace Archon.Http;
 /// POST /api/inference and GET /api/inference/{id}. A plain class: the Functions wrappers and `archon serve` both call it.
 /// Input is validated before anything is scheduled, so bad input is a 4xx and never a failed orchestration.
 /// </summary>
-public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null)
+public sealed class InferenceHttpHandler(
+    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null, Archon.Core.Providers.ModelCatalog? models = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -51,9 +52,19 @@ public sealed class InferenceHttpHandler(IArchitectureCatalog catalog, IOptions<
                 return itemError;
             }
 
+            // Bounded before anything is scheduled: size limits, then planned calls against the per-query budget.
+            var (budget, budgetError) = QueryBudgetRequest.Parse(root, Options);
+            if ((budgetError ?? QueryBudgetRequest.Check(architecture!, budget!, Options.Limits, "architecture")) is { } rejected)
+            {
+                return rejected;
+            }
+
             var id = Guid.NewGuid().ToString("N");
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(InferenceOrchestration), new InferenceRequest(messages!, architecture, null, itemId), new StartOrchestrationOptions(id), cancellationToken);
+                nameof(InferenceOrchestration),
+                new InferenceRequest(messages!, architecture, null, itemId, budget, QueryBudgetRequest.Prices(architecture!, models)),
+                new StartOrchestrationOptions(id),
+                cancellationToken);
 
             if (wait > 0 && await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(wait), cancellationToken) is { } done)
             {

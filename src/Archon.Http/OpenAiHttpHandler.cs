@@ -15,7 +15,12 @@ namespace Archon.Http;
 /// model call of the architecture. Sampling fields (temperature, max_tokens, ...) are ignored: the architecture
 /// decides them per component. Streaming and n &gt; 1 are rejected with a 400 naming the field.
 /// </summary>
-public sealed class OpenAiHttpHandler(IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, TimeProvider time, ResultLabeler? labeler = null)
+public sealed class OpenAiHttpHandler(
+    IArchitectureCatalog catalog,
+    IOptions<ArchonApiOptions> options,
+    TimeProvider time,
+    ResultLabeler? labeler = null,
+    Archon.Core.Providers.ModelCatalog? models = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -64,9 +69,16 @@ public sealed class OpenAiHttpHandler(IArchitectureCatalog catalog, IOptions<Arc
                 return messagesError;
             }
 
+            // The server's default per-query budget applies; a registered architecture too big for it is refused up front.
+            var budget = Options.DefaultBudget;
+            if (QueryBudgetRequest.Check(architecture!, budget, Options.Limits, "model") is { } rejected)
+            {
+                return rejected;
+            }
+
             var id = $"chatcmpl-{Guid.NewGuid():N}";
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(InferenceOrchestration), new InferenceRequest(messages!, architecture), new StartOrchestrationOptions(id), cancellationToken);
+            var input = new InferenceRequest(messages!, architecture, Budget: budget, Prices: QueryBudgetRequest.Prices(architecture!, models));
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), input, new StartOrchestrationOptions(id), cancellationToken);
             var done = await DurableWait.ForCompletionAsync(client, id, TimeSpan.FromSeconds(Options.ChatCompletionTimeoutSeconds), cancellationToken);
             if (done is null)
             {

@@ -47,13 +47,20 @@ public sealed partial class SearchHttpHandler(IResultStore store, IOptions<Archo
             var spec = JsonNode.Parse(root.GetRawText())!.AsObject();
             spec.Remove("searchId");
             var specJson = spec.ToJsonString();
+            SearchSpec parsed;
             try
             {
-                SearchSpecLoader.Parse(specJson, "body");
+                parsed = SearchSpecLoader.Parse(specJson, "body");
             }
             catch (SearchSpecException e)
             {
                 return ApiErrors.BadRequest("spec", e.Message);
+            }
+
+            // A catalog this host does not serve is refused now, not after a 202 and a failed search.
+            if (environment is ISearchCatalogPolicy policy && policy.Reject(parsed) is { } rejected)
+            {
+                return ApiErrors.BadRequest("catalog", rejected);
             }
 
             var outcome = await SearchStarter.StartAsync(client, new SearchRequest(searchId, specJson), cancellationToken);

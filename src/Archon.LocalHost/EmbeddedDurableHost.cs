@@ -114,7 +114,7 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
         var service = new RaisedLimitOrchestrationService(
-            new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentActivities, options.MaxConcurrentOrchestrations);
+            new InMemoryOrchestrationService(loggerFactory), options.MaxConcurrentActivities, options.MaxConcurrentOrchestrations, options.HistoryMeter);
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -22,6 +22,9 @@ public sealed class EmbeddedDurableHostOptions
     /// <summary>Which orchestrators/activities to register (default <see cref="ArchonDurableTasks.Register"/>).</summary>
     public Action<DurableTaskRegistry> ConfigureTasks { get; set; } = ArchonDurableTasks.Register;
 
+    /// <summary>When set, records each orchestration's history size (benches, tests); null (default) = not measured.</summary>
+    public OrchestrationHistoryMeter? HistoryMeter { get; set; }
+
     public void Validate()
     {
         if (MaxConcurrentActivities < 1 || MaxConcurrentOrchestrations < 1)

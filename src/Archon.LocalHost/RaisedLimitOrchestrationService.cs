@@ -14,7 +14,8 @@ namespace Archon.LocalHost;
 /// saturated, so on 2 cores an 8-way fan-out takes about 2 s (platform-facts.md). Work items here are awaits on
 /// model I/O, not CPU work, so a higher limit is what matches reality. Everything else delegates unchanged.
 /// </summary>
-internal sealed class RaisedLimitOrchestrationService(InMemoryOrchestrationService inner, int maxActivities, int maxOrchestrations)
+internal sealed class RaisedLimitOrchestrationService(
+    InMemoryOrchestrationService inner, int maxActivities, int maxOrchestrations, OrchestrationHistoryMeter? meter = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     public int MaxConcurrentTaskActivityWorkItems => maxActivities;
@@ -41,9 +42,16 @@ internal sealed class RaisedLimitOrchestrationService(InMemoryOrchestrationServi
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        if (meter is not null)
+        {
+            meter.Record(newOrchestrationRuntimeState);
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 

@@ -16,11 +16,16 @@ public static class OfflineProviders
     /// <summary>The catalog name a search spec may use for the SIMULATED fleet.</summary>
     public const string SimCatalogName = SimulatedModels.Provider;
 
-    public static void Register(ModelClientFactory factory, SimulatorKnowledge knowledge, int seed = 0, double delayScale = 0)
+    /// <summary>Setting that turns on fault injection in the loopback endpoint (<see cref="LoopbackFaultOptions.Parse"/>).</summary>
+    public const string FaultsSetting = "ARCHON_LOOPBACK_FAULTS";
+
+    /// <param name="faults">Faults for the loopback endpoint (resilience drills); null = none.</param>
+    public static void Register(
+        ModelClientFactory factory, SimulatorKnowledge knowledge, int seed = 0, double delayScale = 0, LoopbackFaultInjector? faults = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         SimProvider.Register(factory, knowledge, seed: seed, delayScale: delayScale);
-        var server = new Lazy<LoopbackModelServer>(() => LoopbackModelServer.StartCanned(TimeSpan.Zero));
+        var server = new Lazy<LoopbackModelServer>(() => LoopbackModelServer.StartCanned(TimeSpan.Zero, faults));
         factory.Own(new LazyDisposable(server));
         factory.RegisterProvider(Loopback, entry => factory.OpenAICompatible(entry, server.Value.OpenAIBaseUri));
     }

@@ -41,18 +41,14 @@ public sealed class InferenceApiTests(ApiServerFixture api) : IClassFixture<ApiS
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var statusUri = (await JsonAsync(response)).GetProperty("statusQueryGetUri").GetString()!;
         Assert.Equal(statusUri, response.Headers.Location!.ToString());
-        JsonElement status = default;
-        for (var i = 0; i < 100; i++)
+        // Wait on the orchestration itself (no polling sleep), then read the status URL the client was given.
+        var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            status = await JsonAsync(await api.Http.GetAsync(statusUri));
-            if (status.GetProperty("status").GetString() == "Completed")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
+            await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
         }
 
+        var status = await JsonAsync(await api.Http.GetAsync(statusUri));
         Assert.Equal("Completed", status.GetProperty("status").GetString());
         Assert.Equal("single", status.GetProperty("architecture").GetString());
         Assert.Equal(1, status.GetProperty("progress").GetProperty("layers").GetInt32());

@@ -21,9 +21,9 @@ public sealed class OpenAiCompatibilityTests(ApiServerFixture api) : IClassFixtu
 
         Assert.StartsWith("A combined answer", completion.Content[0].Text);
         Assert.Equal(ChatFinishReason.Stop, completion.FinishReason);
-        Assert.Equal(11 * 12, completion.Usage.InputTokenCount);
-        Assert.Equal(11 * 7, completion.Usage.OutputTokenCount);
-        Assert.Equal(11 * 19, completion.Usage.TotalTokenCount);
+        Assert.Equal(11 * 10, completion.Usage.InputTokenCount);
+        Assert.Equal(11 * 5, completion.Usage.OutputTokenCount);
+        Assert.Equal(11 * 15, completion.Usage.TotalTokenCount);
         Assert.Equal("eight-gen", completion.Model);
     }
 

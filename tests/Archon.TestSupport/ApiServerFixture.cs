@@ -20,7 +20,7 @@ public class ApiServerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public TimedInvoker Invoker { get; } = new(TimeSpan.FromMilliseconds(20));
+    public FakeModel Invoker { get; } = new();
 
     public FileResultStore Store { get; private set; } = null!;
 

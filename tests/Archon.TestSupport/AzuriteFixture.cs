@@ -92,6 +92,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
             catch (SocketException)
             {
+                // Wall-clock wait on purpose: Azurite is a separate Node process with no readiness signal but its port.
                 await Task.Delay(100);
             }
         }

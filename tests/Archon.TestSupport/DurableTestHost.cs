@@ -32,7 +32,12 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     /// <param name="standIns">Stand-in orchestrators (e.g. a search that waits for an event); an Archon task with the same
     /// name as a stand-in is left out.</param>
-    public static async Task<DurableTestHost> StartAsync(IModelInvoker invoker, IReadOnlyDictionary<string, Action<DurableTaskRegistry>>? standIns, params ArchitectureConfig[] registered)
+    public static Task<DurableTestHost> StartAsync(IModelInvoker invoker, IReadOnlyDictionary<string, Action<DurableTaskRegistry>>? standIns, params ArchitectureConfig[] registered) =>
+        StartAsync(invoker, standIns, null, registered);
+
+    /// <param name="meter">Records every orchestration's history size (see <see cref="OrchestrationHistoryMeter"/>).</param>
+    public static async Task<DurableTestHost> StartAsync(
+        IModelInvoker invoker, IReadOnlyDictionary<string, Action<DurableTaskRegistry>>? standIns, OrchestrationHistoryMeter? meter, params ArchitectureConfig[] registered)
     {
         var root = Path.Combine(Path.GetTempPath(), $"archon-durable-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
@@ -43,6 +48,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog(registered));
         }, new EmbeddedDurableHostOptions
         {
+            HistoryMeter = meter,
             ConfigureTasks = registry =>
             {
                 ArchonDurableTasks.Register(registry, type => standIns?.ContainsKey(type.Name) != true);

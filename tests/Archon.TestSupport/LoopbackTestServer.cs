@@ -16,11 +16,15 @@ public sealed class LoopbackTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<LoopbackExchange, LoopbackReply>> faults = new();
     private readonly LoopbackModelServer server;
     private readonly Lock gate = new();
+    private readonly TaskCompletionSource inFlightReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(int Count, TaskCompletionSource Done)> receivedWaiters = [];
     private int inFlight;
 
     /// <param name="respond">Text for normal replies; default echoes a canned per-role reply.</param>
-    /// <param name="latency">Delay before every normal reply.</param>
-    public LoopbackTestServer(Func<LoopbackExchange, string>? respond = null, TimeSpan? latency = null)
+    /// <param name="holdUntilInFlight">Barrier instead of a latency: every normal reply waits until this many requests
+    /// have been in flight at once (0 = answer at once). Proves overlap without timing: a client that does not send them
+    /// together never gets its answers and the test times out.</param>
+    public LoopbackTestServer(Func<LoopbackExchange, string>? respond = null, int holdUntilInFlight = 0)
     {
         var reply = respond ?? (e => CannedResponder.Respond(e.Messages));
         server = LoopbackModelServer.Start(async (exchange, ct) =>
@@ -28,8 +32,21 @@ public sealed class LoopbackTestServer : IAsyncDisposable
             Received.Enqueue(exchange);
             lock (gate)
             {
+                foreach (var waiter in receivedWaiters.Where(w => Received.Count >= w.Count).ToList())
+                {
+                    waiter.Done.TrySetResult();
+                    receivedWaiters.Remove(waiter);
+                }
+            }
+
+            lock (gate)
+            {
                 inFlight++;
                 PeakInFlight = Math.Max(PeakInFlight, inFlight);
+                if (inFlight >= holdUntilInFlight)
+                {
+                    inFlightReached.TrySetResult();
+                }
             }
 
             try
@@ -39,9 +56,9 @@ public sealed class LoopbackTestServer : IAsyncDisposable
                     return fault(exchange);
                 }
 
-                if (latency is { } l)
+                if (holdUntilInFlight > 0)
                 {
-                    await Task.Delay(l, ct);
+                    await inFlightReached.Task.WaitAsync(ct);
                 }
 
                 return LoopbackReply.Ok(reply(exchange));
@@ -63,6 +80,22 @@ public sealed class LoopbackTestServer : IAsyncDisposable
     public ConcurrentQueue<LoopbackExchange> Received { get; } = new();
 
     public int PeakInFlight { get; private set; }
+
+    /// <summary>Completes once <paramref name="count"/> requests have arrived (a barrier, e.g. "the first attempt is here").</summary>
+    public Task WhenReceived(int count)
+    {
+        lock (gate)
+        {
+            if (Received.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            receivedWaiters.Add((count, done));
+            return done.Task;
+        }
+    }
 
     /// <summary>The next request gets <paramref name="fault"/> instead of a normal reply (faults queue in order).</summary>
     public LoopbackTestServer Enqueue(Func<LoopbackExchange, LoopbackReply> fault)

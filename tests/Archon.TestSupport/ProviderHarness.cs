@@ -11,16 +11,17 @@ public static class ProviderHarness
 {
     public static readonly ArchonResilienceOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };
 
-    public static (ChatClientModelInvoker Invoker, ModelClientFactory Factory) Create(ModelEntry entry, IResponseCacheStore? cache = null)
+    /// <param name="clock">Clock of retries, Retry-After waits and attempt timeouts (a <see cref="TimerClock"/> in tests that wait).</param>
+    public static (ChatClientModelInvoker Invoker, ModelClientFactory Factory) Create(ModelEntry entry, IResponseCacheStore? cache = null, TimeProvider? clock = null)
     {
         var catalog = new ModelCatalog([entry], "test-catalog.json");
         var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
         {
-            Resilience = FastRetries,
+            Resilience = FastRetries with { TimeProvider = clock ?? TimeProvider.System },
             Cache = cache,
             GetEnvironmentVariable = name => name == "TEST_KEY" ? "sk-test-123" : null,
         });
-        return (new ChatClientModelInvoker(factory), factory);
+        return (new ChatClientModelInvoker(factory, clock), factory);
     }
 
     public static ModelCallRequest Request(string model = "m", int sample = 0, string text = "Say hi.", double temperature = 0.5) =>

@@ -1,3 +1,5 @@
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
@@ -25,7 +27,6 @@ public static class DurableLatencyBenchmark
     {
         await using var server = LoopbackModelServer.StartCanned(latency);
         var catalog = LatencyBenchmark.Catalog(server);
-        await using var factory = new ModelClientFactory(catalog);
         var root = Path.Combine(Path.GetTempPath(), $"archon-bench-latency-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
         var architecture = LatencyBenchmark.Architecture();
@@ -33,8 +34,13 @@ public static class DurableLatencyBenchmark
         {
             await using var host = await EmbeddedDurableHost.StartAsync(services =>
             {
-                services.AddSingleton<IModelInvoker>(new ChatClientModelInvoker(factory));
                 services.AddSingleton<IResultStore>(store);
+                // The hosts' composition root; no response cache, so every run pays its calls.
+                services.AddArchon(new ConfigurationBuilder().Build(), o =>
+                {
+                    o.Catalog = catalog;
+                    o.Cache = ResponseCacheLocation.None;
+                });
                 services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([architecture]));
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var request = new InferenceRequest([new ChatTurn("user", "Explain why the sky is blue in two sentences.")], architecture);

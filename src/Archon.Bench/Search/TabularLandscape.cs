@@ -12,7 +12,7 @@ namespace Archon.Bench.Search;
 /// (stronger with critiques) and a verifier raise q toward A; unit tests do so on code items only; a fuser with skill φ
 /// is right with A·σ(φ + κ(q − ½)); fusers of one layer are correlated; every extra layer loses a little.</para>
 /// </summary>
-public sealed class TabularLandscape
+public sealed class TabularLandscape : ILandscape
 {
     private const double Kappa = 4.0;
     private const double FuserCorrelation = 0.5;
@@ -55,6 +55,8 @@ public sealed class TabularLandscape
     /// <summary>Expected accuracy (0–100) of every point, aligned with <see cref="SearchSpace.Points"/>.</summary>
     public double[] TrueScores { get; }
 
+    IReadOnlyList<double> ILandscape.TrueScores => TrueScores;
+
     public int BestIndex { get; }
 
     public double BestScore => TrueScores[BestIndex];
@@ -76,6 +78,14 @@ public sealed class TabularLandscape
         }
 
         return 100.0 * correct / n;
+    }
+
+    /// <summary>A seeded permutation of all items (every search sees every item at full fidelity).</summary>
+    public int[] ItemOrder(int seed)
+    {
+        var order = Enumerable.Range(0, ItemCount).ToArray();
+        new Random(seed * 7 + 1).Shuffle(order);
+        return order;
     }
 
     public static int ItemsFor(double fidelity, int itemCount) => Math.Max(1, (int)Math.Ceiling(fidelity * itemCount - 1e-9));

@@ -18,16 +18,10 @@ public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
     private readonly TextWriter output;
     private readonly IAnsiConsole console;
 
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass a writer.
-    public BenchLatencyCommand()
-        : this(Console.Out)
+    public BenchLatencyCommand(CliConsoles consoles)
     {
-    }
-
-    internal BenchLatencyCommand(TextWriter output)
-    {
-        this.output = output;
-        console = CliConsole.For(output);
+        output = consoles.OutWriter;
+        console = consoles.Out;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, BenchLatencySettings settings, CancellationToken cancellationToken)

@@ -26,12 +26,16 @@ public sealed class BenchThroughputCommand : AsyncCommand<BenchThroughputCommand
             Orchestrations is < 1 or > 100_000 ? ValidationResult.Error("--orchestrations: must be 1-100000") : ValidationResult.Success();
     }
 
+    private readonly CliConsoles _consoles;
+
+    public BenchThroughputCommand(CliConsoles consoles) => _consoles = consoles;
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var result = await ThroughputBenchmark.RunAsync(new ThroughputOptions(settings.Orchestrations), cancellationToken);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+            _consoles.OutWriter.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
             {
                 ["activities_per_second"] = Math.Round(result.ActivitiesPerSecond, 1),
                 ["cpu_ms_per_activity"] = Math.Round(result.CpuMsPerActivity, 3),
@@ -46,8 +50,8 @@ public sealed class BenchThroughputCommand : AsyncCommand<BenchThroughputCommand
         table.AddRow("[bold]activities / s[/]", $"{result.ActivitiesPerSecond:F0} (goal ≥ 300)");
         table.AddRow("[bold]CPU ms / activity[/]", $"{result.CpuMsPerActivity:F2}");
         table.AddRow("processors", result.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("Zero model latency (instant invoker); embedded Durable host, in-memory orchestration state.");
+        _consoles.Out.Write(table);
+        _consoles.Out.MarkupLine("Zero model latency (instant invoker); embedded Durable host, in-memory orchestration state.");
         return 0;
     }
 }

@@ -2,6 +2,9 @@ using System.Globalization;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Evaluation.Sandbox;
+using Archon.Core.Providers;
+using Archon.Offline;
+using Archon.Offline.Simulation;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
@@ -12,14 +15,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public CheckReferencesCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal CheckReferencesCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public CheckReferencesCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 
@@ -28,22 +25,41 @@ public sealed class CheckReferencesCommand : WriterCommand<CheckReferencesSettin
         try
         {
             var datasets = settings.Benchmark.Equals(BuiltinBenchmark.Name, StringComparison.OrdinalIgnoreCase) ? null : DatasetDirectory.Resolve(settings.DatasetDir);
-            var sandbox = PythonSandbox.Shared;
-            var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, cancellationToken);
+            var sandbox = CodeSandbox.Shared;
+            if (settings.Parser is { } p && !BenchmarkRegistry.ParsersOf(settings.Benchmark).Contains(p))
+            {
+                return Fail($"--parser '{p}' does not apply to {settings.Benchmark} (mixeval and mixeval_hard take rule or model).");
+            }
+
+            Microsoft.Extensions.AI.IChatClient? judge = null;
+            await using var factory = settings.Judge is null ? null : new ModelClientFactory(ModelCatalog.LoadOrDefault(settings.Models));
+            var simulated = false;
+            if (factory is not null)
+            {
+                // The SIMULATED parser needs the items' metadata, handed to it as for an eval run.
+                var knowledge = new SimulatorKnowledge();
+                knowledge.Register(BenchmarkRegistry.Resolve(settings.Benchmark).Load(datasets, settings.Seed));
+                OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
+                judge = factory.GetClient(settings.Judge!);
+                simulated = SimProvider.AnySimulated(ModelCatalog.LoadOrDefault(settings.Models), [settings.Judge!]);
+            }
+
+            var result = await ReferenceChecker.CheckAsync(settings.Benchmark, datasets, settings.Seed, sandbox, settings.Parser, judge, cancellationToken);
             foreach (var d in result.Disagreements.Take(20))
             {
                 Output.WriteLine($"disagree: {d}");
             }
 
-            Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
-            if (settings.Benchmark is "humaneval" or "mbpp" or "builtin")
+            var parser = settings.Parser is null ? "" : $" [{settings.Parser} parser{(settings.Judge is { } j ? $", judge {j}" : "")}{(simulated ? ", SIMULATED" : "")}]";
+            Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Benchmark}{parser}: agreement: {result.Agree}/{result.Total} ({result.Seconds:0.0} s)"));
+            if (settings.Benchmark is "humaneval" or "mbpp" or "builtin" or "code_contests")
             {
                 Output.WriteLine($"sandbox: {sandbox.Isolation}");
             }
 
             return result.AllAgree ? 0 : 1;
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or InvalidOperationException or CatalogException or ModelNotConfiguredException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }

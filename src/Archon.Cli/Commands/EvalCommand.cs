@@ -1,8 +1,12 @@
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Architecture;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Offline.Simulation;
@@ -17,14 +21,8 @@ namespace Archon.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand : WriterCommand<EvalSettings>
 {
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public EvalCommand()
-        : this(Console.Out, Console.Error)
-    {
-    }
-
-    internal EvalCommand(TextWriter output, TextWriter error)
-        : base(output, error)
+    public EvalCommand(CliConsoles consoles)
+        : base(consoles)
     {
     }
 
@@ -34,7 +32,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
         {
             return await RunAsync(settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException)
+        catch (Exception ex) when (ex is DatasetNotFoundException or ArgumentException or CatalogException or ArchitectureException or InvalidOperationException or ModelNotConfiguredException or SandboxUnavailableException or SessionPoolException)
         {
             return Fail(ex.Message);
         }
@@ -52,6 +50,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
             throw new ArgumentException(string.Join(Environment.NewLine, unresolved));
         }
 
+        ValidateChoices(settings, definition.Name);
         var items = DatasetSplitter.Select(definition.Load(datasets, settings.Seed), settings.Split, settings.Seed);
         if (settings.Limit is { } limit) { items = items.Take(limit).ToList(); }
         var modelIds = architecture.ModelIds().ToList();
@@ -60,11 +59,24 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
 
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, knowledge, seed: settings.Seed);
+        // The one composition root; evaluation measures fresh calls, so no response cache.
+        await using var services = ArchonServices.BuildProvider(new ConfigurationBuilder().AddEnvironmentVariables().Build(), o =>
+        {
+            o.Catalog = catalog;
+            o.Knowledge = knowledge;
+            o.SimulatorSeed = settings.Seed;
+            o.Cache = ResponseCacheLocation.None;
+        });
+        var factory = services.GetRequiredService<ModelClientFactory>();
         var judge = settings.Judge is { } j ? factory.GetClient(j) : null;
-        var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed));
-        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
+        var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, settings.Seed)
+        {
+            Metric = settings.Metric,
+            Parser = settings.Parser,
+            BaselineAnswers = settings.BaselineAnswers is { } file ? MtBenchAnswerFile.Read(file) : null,
+            BaselineName = settings.BaselineAnswers is { } baselineFile ? Path.GetFileNameWithoutExtension(baselineFile) : null,
+        });
+        var scheduler = new InProcessScheduler(services.GetRequiredService<IModelInvoker>());
 
         if (simulated)
         {
@@ -90,6 +102,14 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
             string.Create(CultureInfo.InvariantCulture, $"{Safe(architecture.Name)}.{definition.Name}.{settings.Split}.seed{settings.Seed}.jsonl"));
         EvalResultsWriter.Write(resultsPath, architecture.Name, result);
         Output.WriteLine(result.Summary.Format());
+        foreach (var line in result.Summary.FormatDetails()) { Output.WriteLine(line); }
+        if (settings.Judge is { } judgeName) { Output.WriteLine($"judge: {judgeName}{(simulated ? " (SIMULATED)" : "")}"); }
+        if (settings.SaveAnswers is { } answersPath)
+        {
+            MtBenchAnswerFile.Write(answersPath, architecture.Name, result.Items.Select(i => (i.ItemId, i.Answers)));
+            Output.WriteLine($"answers (FastChat model_answer format): {answersPath}");
+        }
+
         Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tokens in {result.Summary.InputTokens} out {result.Summary.OutputTokens} · failed calls {result.Summary.FailedCalls} · per-item results: {resultsPath}"));
         if (settings.Compare is { } other)
@@ -103,6 +123,26 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
         var failed = result.Items.Where(i => i.Error is not null).ToList();
         foreach (var f in failed.Take(5)) { Error.WriteLine($"item {f.ItemId}: {f.Error}"); }
         return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static void ValidateChoices(EvalSettings settings, string benchmark)
+    {
+        var metrics = BenchmarkRegistry.MetricsOf(benchmark);
+        if (settings.Metric is { } m && !metrics.Contains(m))
+        {
+            throw new ArgumentException(metrics.Count == 0 ? $"--metric is not an option of {benchmark}." : $"--metric '{m}' is not a {benchmark} metric: use {string.Join(" or ", metrics)}.");
+        }
+
+        var parsers = BenchmarkRegistry.ParsersOf(benchmark);
+        if (settings.Parser is { } p && !parsers.Contains(p))
+        {
+            throw new ArgumentException(parsers.Count == 0 ? $"--parser is not an option of {benchmark}." : $"--parser '{p}' is not a {benchmark} parser: use {string.Join(" or ", parsers)}.");
+        }
+
+        if (settings.BaselineAnswers is not null && settings.Metric != "pairwise")
+        {
+            throw new ArgumentException("--baseline-answers is for --benchmark mt_bench --metric pairwise.");
+        }
     }
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -19,6 +19,7 @@ internal static class EvalResultsWriter
             {
                 ItemId = r.ItemId,
                 Benchmark = result.Summary.Benchmark,
+                result.Summary.Metric,
                 Architecture = architecture,
                 Simulated = result.Summary.Simulated,
                 Score = r.Score.Value,

@@ -12,19 +12,14 @@ namespace Archon.Cli.Commands;
 public sealed class ModelsCommand : AsyncCommand<ModelsSettings>
 {
     private readonly IAnsiConsole console;
-    private readonly HttpMessageHandler? handler;
+    private readonly TimeProvider clock;
     private readonly Func<string, string?> getEnvironmentVariable;
 
-    public ModelsCommand()
-        : this(AnsiConsole.Console, handler: null, Environment.GetEnvironmentVariable)
+    public ModelsCommand(CliConsoles consoles, CliEnvironment environment)
     {
-    }
-
-    internal ModelsCommand(IAnsiConsole console, HttpMessageHandler? handler, Func<string, string?> getEnvironmentVariable)
-    {
-        this.console = console;
-        this.handler = handler;
-        this.getEnvironmentVariable = getEnvironmentVariable;
+        console = consoles.Out;
+        getEnvironmentVariable = environment.Get;
+        clock = environment.Clock;
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, ModelsSettings settings, CancellationToken cancellationToken) =>
@@ -44,9 +39,9 @@ public sealed class ModelsCommand : AsyncCommand<ModelsSettings>
         }
 
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        using var http = new HttpClient();
         http.Timeout = Timeout.InfiniteTimeSpan; // the checker applies its own per-probe timeout
-        var checker = new ProviderChecker(http, getEnvironmentVariable, timeout);
+        var checker = new ProviderChecker(http, getEnvironmentVariable, timeout, clock);
 
         var entries = catalog.Models.OrderBy(m => m.Id, StringComparer.OrdinalIgnoreCase).ToList();
         IReadOnlyList<ModelCheck> checks = settings.Offline

@@ -7,7 +7,7 @@ namespace Archon.Cli.Commands;
 /// <summary>Options of <c>archon models</c>.</summary>
 public sealed class ModelsSettings : CommandSettings
 {
-    [CommandOption("--models <PATH>")]
+    [CommandOption(CliOptions.Models)]
     [Description("Model catalog JSON. Default: $ARCHON_MODELS, else catalog/models.json found above the working directory.")]
     public string? Models { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Archon.Core.Providers;
 
 namespace Archon.Cli.Commands;
@@ -8,7 +7,8 @@ namespace Archon.Cli.Commands;
 /// and does the endpoint answer a cheap unauthenticated GET within a short timeout. Any HTTP status counts as
 /// reachable (a 401 proves the server is there); the key is never sent. Each distinct URL is probed once.
 /// </summary>
-internal sealed class ProviderChecker(HttpClient http, Func<string, string?> getEnvironmentVariable, TimeSpan timeout)
+/// <param name="timeProvider">Clock of the probe timeout and latency (tests pass a fake one and advance it).</param>
+internal sealed class ProviderChecker(HttpClient http, Func<string, string?> getEnvironmentVariable, TimeSpan timeout, TimeProvider? timeProvider = null)
 {
     // Public endpoints used when an entry leaves Endpoint empty (mirrors the providers' own defaults).
     private const string OpenAiDefault = "https://api.openai.com/v1";
@@ -99,14 +99,15 @@ internal sealed class ProviderChecker(HttpClient http, Func<string, string?> get
 
     private async Task<CheckOutcome> ProbeAsync(string url, CancellationToken ct)
     {
-        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeoutCts.CancelAfter(timeout);
-        var started = Stopwatch.GetTimestamp();
+        var clock = timeProvider ?? TimeProvider.System;
+        using var timeoutCts = new CancellationTokenSource(timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        var started = clock.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutCts.Token).ConfigureAwait(false);
-            var ms = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var ms = (int)clock.GetElapsedTime(started).TotalMilliseconds;
             return CheckOutcome.Ok($"HTTP {(int)response.StatusCode} in {ms} ms");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

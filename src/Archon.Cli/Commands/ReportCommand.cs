@@ -19,22 +19,26 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         [Description("Search folder, e.g. .archon/archon-search/default-1a2b3c4d.")]
         public string SearchDir { get; init; } = "";
 
-        [CommandOption("--out <DIR>")]
+        [CommandOption("-o|--out <DIR>")]
         [Description("Where to write the report (default SEARCH_DIR/report).")]
         public string? Out { get; init; }
     }
+
+    private readonly CliConsoles _consoles;
+
+    public ReportCommand(CliConsoles consoles) => _consoles = consoles;
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
         {
             var output = Render(settings.SearchDir, settings.Out);
-            Console.WriteLine($"report: {Path.Combine(output, SearchReportRenderer.HtmlFile)}");
+            _consoles.OutWriter.WriteLine($"report: {Path.Combine(output, SearchReportRenderer.HtmlFile)}");
             return 0;
         }
         catch (Exception e) when (e is IOException or JsonException or SearchSpecException or ArgumentException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            _consoles.ErrorWriter.WriteLine($"error: {e.Message}");
             return 2;
         }
     }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Archon.Offline;
 using Archon.Core.Architecture;
-using Archon.Core.Caching;
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
 using Archon.Offline.Simulation;
@@ -22,18 +24,9 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     /// <summary>First line of every run on the "sim" provider: its figures are not real model output.</summary>
     internal const string SimulatedLabel = "SIMULATED (provider sim: deterministic stand-ins, not real models)";
 
-    private readonly IAnsiConsole console;
-
-    // Spectre.Console.Cli activates commands through the public parameterless constructor; tests pass writers.
-    public RunCommand()
-        : this(Console.Out, Console.Error)
+    public RunCommand(CliConsoles consoles)
+        : base(consoles)
     {
-    }
-
-    internal RunCommand(TextWriter output, TextWriter error)
-        : base(output, error)
-    {
-        console = CliConsole.For(output);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -52,11 +45,16 @@ public sealed class RunCommand : WriterCommand<RunSettings>
 
         catalog = catalog.ForArchitecture(architecture);
         var problems = catalog.Unresolved(architecture).ToList();
-        await using var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
+        // The one composition root; a run caches responses only when asked (--cache-dir).
+        await using var services = ArchonServices.BuildProvider(new ConfigurationBuilder().AddEnvironmentVariables().Build(), o =>
         {
-            Cache = settings.CacheDir is { } dir ? new FileResponseCacheStore(dir) : null,
+            o.Catalog = catalog;
+            o.Knowledge = new SimulatorKnowledge();
+            o.Cache = settings.CacheDir is null ? ResponseCacheLocation.None : ResponseCacheLocation.Folder;
+            o.CacheFolder = settings.CacheDir;
         });
-        OfflineProviders.Register(factory, new SimulatorKnowledge());
+        var factory = services.GetRequiredService<ModelClientFactory>();
+        var invoker = services.GetRequiredService<IModelInvoker>();
         if (problems.Count == 0)
         {
             problems.AddRange(factory.Preflight(architecture.ModelIds()));
@@ -71,7 +69,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
         PipelineResult result;
         if (settings.Host == HostKind.Durable)
         {
-            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, new ChatClientModelInvoker(factory), catalog, budget, settings.Store, Error, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, invoker, catalog, budget, settings.Store, Error, cancellationToken);
             if (outcome.Result is null)
             {
                 Error.WriteLine(outcome.Error);
@@ -82,7 +80,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
         }
         else
         {
-            var scheduler = new BudgetScheduler(new InProcessScheduler(new ChatClientModelInvoker(factory)), BudgetGuard.ForCatalog(budget, catalog));
+            var scheduler = new BudgetScheduler(new InProcessScheduler(invoker), BudgetGuard.ForCatalog(budget, catalog));
             try
             {
                 result = await new ArchitectureRunner().RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
@@ -127,12 +125,12 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     {
         if (label is not null)
         {
-            console.MarkupLineInterpolated($"[yellow]{label}[/]");
+            Ansi.MarkupLineInterpolated($"[yellow]{label}[/]");
         }
 
-        console.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
-        console.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
-        var layers = new Table().AddColumns("layer", "components", "calls", "failed", "slowest call", "tokens in/out", "cost");
+        Ansi.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
+        Ansi.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
+        var layers = new Table().AddColumns("layer", "components", "calls", "failed", "cached", "slowest call", "tokens in/out", "spent");
         foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))
         {
             var types = string.Join(", ", architecture.Layers[group.Key].Components.GroupBy(c => c.Type).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
@@ -141,18 +139,19 @@ public sealed class RunCommand : WriterCommand<RunSettings>
                 Markup.Escape(types),
                 group.Count().ToString(CultureInfo.InvariantCulture),
                 group.Count(e => !e.Result.Succeeded).ToString(CultureInfo.InvariantCulture),
+                group.Count(e => e.Result.Cached).ToString(CultureInfo.InvariantCulture),
                 $"{group.Max(e => e.Result.LatencyMs).ToString("0", CultureInfo.InvariantCulture)} ms",
                 $"{group.Sum(e => e.Result.InputTokens)}/{group.Sum(e => e.Result.OutputTokens)}",
-                $"${group.Sum(e => e.Result.CostUsd).ToString("0.####", CultureInfo.InvariantCulture)}");
+                $"${group.Where(e => !e.Result.Cached).Sum(e => e.Result.CostUsd).ToString("0.####", CultureInfo.InvariantCulture)}");
         }
 
-        console.Write(layers);
+        Ansi.Write(layers);
         var t = result.Totals;
-        console.MarkupLineInterpolated(
-            $"[grey]calls {t.Calls} (failed {t.FailedCalls}, cached {t.CachedCalls}, retries {t.Retries}) · tokens in {t.InputTokens} out {t.OutputTokens} · cost ${t.CostUsd.ToString("0.####", CultureInfo.InvariantCulture)}[/]");
+        Ansi.MarkupLineInterpolated(
+            $"[grey]calls {t.Calls} (failed {t.FailedCalls}, cached {t.CachedCalls}, retries {t.Retries}) · tokens in {t.InputTokens} out {t.OutputTokens} · spent ${t.CostUsd.ToString("0.####", CultureInfo.InvariantCulture)} · saved by cache ${t.SavedUsd.ToString("0.####", CultureInfo.InvariantCulture)}[/]");
         foreach (var note in result.FinalState.Notes)
         {
-            console.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
+            Ansi.MarkupLineInterpolated($"[yellow]note[/] layer {note.Layer}, component {note.Component}: {note.Kind}: {note.Message}");
         }
     }
 }

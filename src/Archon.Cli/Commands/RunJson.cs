@@ -19,7 +19,7 @@ internal static class RunJson
             ["totals"] = new JsonObject
             {
                 ["calls"] = t.Calls, ["failed_calls"] = t.FailedCalls, ["cached_calls"] = t.CachedCalls, ["retries"] = t.Retries,
-                ["input_tokens"] = t.InputTokens, ["output_tokens"] = t.OutputTokens, ["cost_usd"] = t.CostUsd,
+                ["input_tokens"] = t.InputTokens, ["output_tokens"] = t.OutputTokens, ["cost_usd"] = t.CostUsd, ["saved_usd"] = t.SavedUsd,
             },
             ["notes"] = new JsonArray(result.FinalState.Notes.Select(n => (JsonNode)new JsonObject
             {

@@ -6,15 +6,15 @@ namespace Archon.Cli.Commands;
 
 public sealed class RunSettings : CommandSettings
 {
-    [CommandOption("-a|--architecture <FILE_OR_NAME>")]
+    [CommandOption(CliOptions.Architecture)]
     [Description("Architecture file, or a name looked up in ./architectures, the repository's architectures/ folder and $ARCHON_CONFIGS.")]
     public string Architecture { get; init; } = "";
 
-    [CommandOption("-p|--prompt <TEXT>")]
+    [CommandOption(CliOptions.Prompt)]
     [Description("The user's request.")]
     public string Prompt { get; init; } = "";
 
-    [CommandOption("-m|--models <CATALOG>")]
+    [CommandOption(CliOptions.Models)]
     [Description("Model catalog file (default: $ARCHON_MODELS, else catalog/models.json).")]
     public string? Models { get; init; }
 
@@ -36,15 +36,19 @@ public sealed class RunSettings : CommandSettings
     public string? CacheDir { get; init; }
 
     [CommandOption("--max-calls <N>")]
+    [Description("Budget: stop the query before it makes more than N model calls (exit 1, 'budget: ...'). Default: no limit.")]
     public int? MaxCalls { get; init; }
 
     [CommandOption("--max-input-tokens <N>")]
+    [Description("Budget: at most N prompt tokens over all calls of the query. Default: no limit.")]
     public long? MaxInputTokens { get; init; }
 
     [CommandOption("--max-output-tokens <N>")]
+    [Description("Budget: at most N completion tokens over all calls of the query. Default: no limit.")]
     public long? MaxOutputTokens { get; init; }
 
     [CommandOption("--max-usd <DOLLARS>")]
+    [Description("Budget: at most this many US dollars at the catalog's prices. Default: no limit.")]
     public decimal? MaxCostUsd { get; init; }
 
     public override ValidationResult Validate() =>

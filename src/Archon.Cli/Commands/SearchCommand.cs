@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Providers;
-using Archon.Core.Caching;
 using Archon.Core.Search;
 using Archon.Core.Search.Judging;
 using Archon.Offline.Simulation;
@@ -12,7 +11,8 @@ using Archon.LocalHost;
 using Archon.Durable.Orchestrations;
 using Archon.Durable.Search;
 using Archon.Core.Storage;
-using Archon.Hosting.Storage;
+using Archon.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -21,8 +21,10 @@ using Spectre.Console.Cli;
 namespace Archon.Cli.Commands;
 
 /// <summary>
-/// `archon search [spec]`: runs the durable search orchestration in the embedded Durable host with results in a local
-/// store, shows progress and a live leaderboard, then prints the leaderboard and where the report is. Without a spec it
+/// `archon search [spec]`: runs the durable search orchestration in the embedded Durable host, composed like `serve`
+/// (<see cref="ArchonServices.AddArchon"/>): results in Blob Storage when ArchonStorage__* settings say so, else the local
+/// store (<c>--store</c> always selects a local folder); the SIMULATED fleet is a provider behind the same stack (cache,
+/// resilience, caps, telemetry) as real models. Shows progress and a live leaderboard, then prints the leaderboard and where the report is. Without a spec it
 /// runs the main job: samples/search/default.json (SIMULATED fleet on the built-in benchmark). Re-running the same
 /// spec resumes: finished candidates are read from the store, cached model calls replay.
 /// </summary>
@@ -39,10 +41,10 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         public string? Id { get; init; }
 
         [CommandOption("--store <DIR>")]
-        [Description("Local result store folder (default .archon).")]
-        public string Store { get; init; } = ".archon";
+        [Description("Local result store folder (default .archon unless ArchonStorage__* settings select Blob Storage).")]
+        public string? Store { get; init; }
 
-        [CommandOption("--dataset-dir <DIR>")]
+        [CommandOption(CliOptions.DatasetDir)]
         [Description("Benchmark data folder for dataset benchmarks (default: ARCHON_DATASET_DIR).")]
         public string? DatasetDir { get; init; }
 
@@ -50,6 +52,10 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         [Description("Print the outcome as JSON instead of tables.")]
         public bool Json { get; init; }
     }
+
+    private readonly CliConsoles _consoles;
+
+    public SearchCommand(CliConsoles consoles) => _consoles = consoles;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -59,63 +65,68 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         }
         catch (Exception e) when (e is SearchSpecException or CatalogException or ArgumentException or InvalidOperationException or IOException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            _consoles.ErrorWriter.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
 
-    private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
         var (spec, specJson, specDir) = LoadSpec(settings.Spec);
         var searchId = settings.Id ?? DefaultId(spec, specJson);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, knowledge, seed: spec.Seed);
-        var store = new FileResultStore(settings.Store);
-        // Judge-scored benchmarks: the judge (and a named baseline) go through the catalog's provider stack, under the
-        // store's response cache, metered apart from the candidates.
+        // Judge-scored benchmarks: the judge (and a named baseline) go through the host's provider stack (its response
+        // cache, resilience, caps), metered apart from the candidates. The environment needs that stack, so it is built
+        // by the host and the benchmark is loaded right after the host starts (bad names still fail with one clear line).
         var judgeMeter = new JudgeMeter();
-        var judges = JudgeClients.Create(factory, new ResultStoreResponseCache(store), judgeMeter);
-        var environment = new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir, judges);
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var watch = Stopwatch.StartNew();
+
+        // The SIMULATED fleet reports its simulated latency through the stack (not the microseconds it takes to
+        // compute), so the latency Pareto front means something.
+        await using var host = await EmbeddedDurableHost.StartAsync(services =>
+        {
+            services.AddArchon(configuration, o =>
+            {
+                o.LocalStore = settings.Store;
+                o.Catalog = catalog;
+                o.Knowledge = knowledge;
+                o.SimulatorSeed = spec.Seed;
+            });
+            services.AddSingleton(judgeMeter);
+            services.AddSingleton<ISearchEnvironment>(sp => new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir,
+                JudgeClients.Create(sp.GetRequiredService<ModelClientFactory>(), judgeMeter)));
+            services.AddArchonSearch();
+        }, cancellationToken: cancellationToken);
+        var environment = (CatalogSearchEnvironment)host.Services.GetRequiredService<ISearchEnvironment>();
         _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
         var simulated = environment.Simulated(spec) || (spec.Judge is { } judgeId && SimulatedModels.Any(catalog, [judgeId]));
-        // The SIMULATED fleet reports its simulated latency (not the microseconds it takes to compute), so the
-        // latency Pareto front means something; any other catalog goes through the core provider stack.
-        Archon.Core.Execution.IModelInvoker invoker = spec.Catalog == SimProvider.Name
-            ? new SimulatorModelInvoker(SimFleet.Default, knowledge, spec.Seed)
-            : new ChatClientModelInvoker(factory);
-        var watch = Stopwatch.StartNew();
         if (!settings.Json)
         {
-            AnsiConsole.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
+            _consoles.Out.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
                 (simulated ? " [red bold](SIMULATED models)[/]" : ""));
         }
 
-        await using var host = await EmbeddedDurableHost.StartAsync(services =>
-        {
-            services.AddSingleton(invoker);
-            services.AddSingleton(judgeMeter);
-            services.AddSingleton<IResultStore>(store);
-            services.AddSingleton<ISearchEnvironment>(environment);
-            services.AddArchonSearch();
-        }, cancellationToken: cancellationToken);
+        var store = host.Services.GetRequiredService<IResultStore>();
         if (await SearchStarter.StartAsync(host.Client, new SearchRequest(searchId, specJson), cancellationToken) == SearchStartOutcome.AlreadyRunning)
         {
             throw new InvalidOperationException($"search '{searchId}' is already running in this host");
         }
 
-        var done = await SearchMonitor.WaitAsync(host.Client, store, searchId, spec, settings.Json, cancellationToken);
+        var done = await SearchMonitor.WaitAsync(_consoles, host.Client, store, searchId, spec, settings.Json, cancellationToken);
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            Console.Error.WriteLine($"error: search '{searchId}' {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+            _consoles.ErrorWriter.WriteLine($"error: search '{searchId}' {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
             return 1;
         }
 
         var outcome = done.ReadOutputAs<SearchOutcome>()!;
         var leaderboard = (await store.GetJsonAsync<Leaderboard>(BlobLayout.Leaderboard(searchId), cancellationToken))!;
-        var searchDir = Path.Combine(store.Location, BlobLayout.SearchContainer, BlobLayout.Safe(searchId));
-        SearchOutput.Print(outcome, leaderboard, searchDir, simulated, watch.Elapsed, settings.Json);
+        var searchDir = store is FileResultStore
+            ? Path.Combine(store.Location, BlobLayout.SearchContainer, BlobLayout.Safe(searchId))
+            : $"{store.Location.TrimEnd('/')}/{BlobLayout.SearchContainer}/{BlobLayout.Safe(searchId)}";
+        SearchOutput.Print(_consoles, outcome, leaderboard, searchDir, simulated, watch.Elapsed, settings.Json);
         return 0;
     }
 

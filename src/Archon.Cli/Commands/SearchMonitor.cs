@@ -11,15 +11,15 @@ namespace Archon.Cli.Commands;
 /// <summary>Polls the search orchestration: a progress bar (evaluations used of the budget) and the live leaderboard.</summary>
 public static class SearchMonitor
 {
-    public static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, IResultStore store, string searchId, SearchSpec spec, bool quiet, CancellationToken cancellationToken)
+    public static async Task<OrchestrationMetadata> WaitAsync(CliConsoles consoles, DurableTaskClient client, IResultStore store, string searchId, SearchSpec spec, bool quiet, CancellationToken cancellationToken)
     {
-        if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (quiet || !consoles.Out.Profile.Capabilities.Interactive)
         {
-            return await PlainAsync(client, store, searchId, spec, quiet, cancellationToken);
+            return await PlainAsync(consoles.ErrorWriter, client, store, searchId, spec, quiet, cancellationToken);
         }
 
         OrchestrationMetadata? done = null;
-        await AnsiConsole.Live(Render(null, null, spec)).AutoClear(false).StartAsync(async live =>
+        await consoles.Out.Live(Render(null, null, spec)).AutoClear(false).StartAsync(async live =>
         {
             while (true)
             {
@@ -38,7 +38,7 @@ public static class SearchMonitor
         return done!;
     }
 
-    private static async Task<OrchestrationMetadata> PlainAsync(DurableTaskClient client, IResultStore store, string searchId, SearchSpec spec, bool quiet, CancellationToken cancellationToken)
+    private static async Task<OrchestrationMetadata> PlainAsync(TextWriter progress, DurableTaskClient client, IResultStore store, string searchId, SearchSpec spec, bool quiet, CancellationToken cancellationToken)
     {
         var last = "";
         while (true)
@@ -55,7 +55,7 @@ public static class SearchMonitor
                     $"{Bar(p.EvaluationsUsed, spec.MaxEvaluations)} {p.Phase} round {p.Round}: {p.EvaluationsUsed:F2}/{spec.MaxEvaluations} evaluations, best {p.Best ?? "-"} {p.BestScore:F1}");
                 if (line != last)
                 {
-                    Console.Error.WriteLine(line);
+                    progress.WriteLine(line);
                     last = line;
                 }
             }

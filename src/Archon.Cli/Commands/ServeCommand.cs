@@ -3,6 +3,7 @@ using System.Net;
 using Archon.Offline;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
+using Archon.Offline.Loopback;
 using Archon.Offline.Simulation;
 using Archon.Durable;
 using Archon.Hosting;
@@ -32,11 +33,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--architectures <DIR>")]
+        [CommandOption("-a|--architectures <DIR>")]
         [Description("Folder of architecture JSON files to serve (each by its name and file name).")]
         public string Architectures { get; init; } = "architectures";
 
-        [CommandOption("--models <FILE>")]
+        [CommandOption(CliOptions.Models)]
         [Description("Model catalog JSON. Default: ARCHON_MODELS, then the core's default lookup.")]
         public string? Models { get; init; }
 
@@ -63,20 +64,24 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             : ValidationResult.Success();
     }
 
+    private readonly CliConsoles _consoles;
+
+    public ServeCommand(CliConsoles consoles) => _consoles = consoles;
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var catalogPath = settings.Models ?? ModelCatalog.FindDefaultPath();
         if (catalogPath is null || !File.Exists(catalogPath))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
+            _consoles.Out.MarkupLineInterpolated($"[red]--models: model catalog '{catalogPath ?? "(none found)"}' does not exist[/]");
             return 2;
         }
 
         var architectures = new FolderArchitectureCatalog(settings.Architectures);
         foreach (var skipped in architectures.Skipped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
+            _consoles.Out.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
         }
 
         var options = new ArchonApiServerOptions
@@ -87,33 +92,32 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         };
         if (options.Validate() is { } problem)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            _consoles.Out.MarkupLineInterpolated($"[red]{problem}[/]");
+            return 2;
+        }
+
+        LoopbackFaultInjector? faults;
+        try
+        {
+            // Resilience drills: faults injected by the loopback endpoint (catalog/offline.json), e.g. "rate=0.2,seed=7".
+            faults = configuration[OfflineProviders.FaultsSetting] is { Length: > 0 } spec ? new LoopbackFaultInjector(LoopbackFaultOptions.Parse(spec)) : null;
+        }
+        catch (FormatException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{OfflineProviders.FaultsSetting}: {e.Message}[/]");
             return 2;
         }
 
         var catalog = ModelCatalog.Load(catalogPath);
         await using var server = await ArchonApiServer.StartAsync(options, services =>
         {
-            if (settings.Store is not null)
+            // The same composition root as the Functions app: store (--store wins over ArchonStorage__*), model stack.
+            services.AddArchon(configuration, o =>
             {
-                services.AddSingleton<IResultStore>(new FileResultStore(settings.Store));
-            }
-            else
-            {
-                services.AddArchonResultStore(configuration);
-            }
-
-            services.AddSingleton(catalog);
-            services.AddSingleton(sp =>
-            {
-                var factory = new ModelClientFactory(catalog, new ModelClientFactoryOptions
-                {
-                    Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
-                });
-                OfflineProviders.Register(factory, SimulatorKnowledge.Shared);
-                return factory;
+                o.LocalStore = settings.Store;
+                o.Catalog = catalog;
+                o.LoopbackFaults = faults;
             });
-            services.AddSingleton<IModelInvoker>(sp => new ChatClientModelInvoker(sp.GetRequiredService<ModelClientFactory>()));
             services.AddSingleton<IArchitectureCatalog>(architectures);
             // POST /api/search: the search environment is the model catalog plus the benchmark registry.
             services.AddArchonSearch(configuration);
@@ -123,11 +127,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var names = await architectures.ListAsync(cancellationToken);
         if (catalog.Models.Any(m => m.Provider == SimProvider.Name))
         {
-            AnsiConsole.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
+            _consoles.Out.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
-        AnsiConsole.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
+        _consoles.Out.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
+        _consoles.Out.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
         try
         {
             // Ctrl+C arrives through the CLI's token; SIGTERM (e.g. a service manager) through the server's lifetime.

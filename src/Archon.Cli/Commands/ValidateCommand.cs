@@ -12,13 +12,7 @@ public sealed class ValidateCommand : Command<ValidateSettings>
 {
     private readonly TextWriter output;
 
-    // Spectre's type resolver needs a public parameterless constructor; tests pass their own writer.
-    public ValidateCommand()
-        : this(Console.Out)
-    {
-    }
-
-    internal ValidateCommand(TextWriter output) => this.output = output;
+    public ValidateCommand(CliConsoles consoles) => output = consoles.OutWriter;
 
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {

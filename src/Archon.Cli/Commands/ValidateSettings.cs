@@ -13,7 +13,7 @@ public sealed class ValidateSettings : CommandSettings
     [Description("Also print every warning (unknown or unused keys, deprecated forms).")]
     public bool ShowWarnings { get; init; }
 
-    [CommandOption("-m|--models <CATALOG>")]
+    [CommandOption(CliOptions.Models)]
     [Description("Also check that every model resolves in this model catalog.")]
     public string? Models { get; init; }
 }

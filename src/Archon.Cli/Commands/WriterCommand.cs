@@ -1,23 +1,29 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
 
 /// <summary>
-/// A command that writes results to <see cref="Output"/> and errors/progress to <see cref="Error"/> (the console in
-/// the CLI, <see cref="StringWriter"/>s in tests). Bad input ends in <see cref="Fail"/>: one plain line, exit code 2.
+/// A command that writes results to <see cref="Output"/> and errors/progress to <see cref="Error"/> (the injected
+/// <see cref="CliConsoles"/>: the process console in the CLI, test consoles in tests). Bad input ends in
+/// <see cref="Fail"/>: one plain line, exit code 2.
 /// </summary>
 public abstract class WriterCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : CommandSettings
 {
-    private protected WriterCommand(TextWriter output, TextWriter error)
+    private protected WriterCommand(CliConsoles consoles)
     {
-        Output = output;
-        Error = error;
+        Consoles = consoles;
     }
 
-    private protected TextWriter Output { get; }
+    private protected CliConsoles Consoles { get; }
 
-    private protected TextWriter Error { get; }
+    /// <summary>Tables and markup on stdout.</summary>
+    private protected IAnsiConsole Ansi => Consoles.Out;
+
+    private protected TextWriter Output => Consoles.OutWriter;
+
+    private protected TextWriter Error => Consoles.ErrorWriter;
 
     /// <summary>Plain text, no markup: an error line must not wrap or carry escape codes, so scripts can read it whole.</summary>
     private protected int Fail(string message)

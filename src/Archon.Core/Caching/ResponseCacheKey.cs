@@ -9,17 +9,24 @@ namespace Archon.Core.Caching;
 
 /// <summary>
 /// The content address of a model call: SHA-256 over provider, model, messages (role and text), temperature,
-/// max tokens and sample index. The sample index keeps n independent samples of one prompt distinct.
+/// max tokens, sample index, and the Archon role and benchmark item when given. The sample index keeps n independent
+/// samples of one prompt distinct; role and item keep providers that read them (the SIMULATED fleet) exact. The call id
+/// is not part of it, so "generator m, sample j, item i" is one entry for every architecture that contains it.
 /// </summary>
 public static class ResponseCacheKey
 {
     public static string Compute(string provider, string? model, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var sample = options?.AdditionalProperties is { } props && props.TryGetValue(CallMetadata.SampleIndex, out var s) ? Convert.ToString(s, CultureInfo.InvariantCulture) : "0";
-        return Compute(provider, model ?? options?.ModelId ?? "", messages.Select(m => (m.Role.Value, m.Text)), options?.Temperature, options?.MaxOutputTokens, sample ?? "0");
+        var props = options?.AdditionalProperties;
+        string? Meta(string key) => props is not null && props.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+        return Compute(
+            provider, model ?? options?.ModelId ?? "", messages.Select(m => (m.Role.Value, m.Text)), options?.Temperature, options?.MaxOutputTokens,
+            Meta(CallMetadata.SampleIndex) ?? "0", Meta(CallMetadata.Role), Meta(CallMetadata.ItemId));
     }
 
-    public static string Compute(string provider, string model, IEnumerable<(string Role, string Text)> messages, double? temperature, int? maxTokens, string sampleIndex)
+    public static string Compute(
+        string provider, string model, IEnumerable<(string Role, string Text)> messages, double? temperature, int? maxTokens, string sampleIndex,
+        string? role = null, string? itemId = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -28,10 +35,10 @@ public static class ResponseCacheKey
             w.WriteString("provider", provider);
             w.WriteString("model", model);
             w.WriteStartArray("messages");
-            foreach (var (role, text) in messages)
+            foreach (var (messageRole, text) in messages)
             {
                 w.WriteStartArray();
-                w.WriteStringValue(role);
+                w.WriteStringValue(messageRole);
                 w.WriteStringValue(text);
                 w.WriteEndArray();
             }
@@ -40,6 +47,16 @@ public static class ResponseCacheKey
             w.WriteString("temperature", temperature?.ToString("R", CultureInfo.InvariantCulture) ?? "");
             w.WriteString("max_tokens", maxTokens?.ToString(CultureInfo.InvariantCulture) ?? "");
             w.WriteString("sample", sampleIndex);
+            if (role is not null)
+            {
+                w.WriteString("role", role);
+            }
+
+            if (itemId is not null)
+            {
+                w.WriteString("item", itemId);
+            }
+
             w.WriteEndObject();
         }
 

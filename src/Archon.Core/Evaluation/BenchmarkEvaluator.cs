@@ -36,7 +36,7 @@ public sealed class BenchmarkEvaluator(ArchitectureRunner? runner = null)
                 options.OnItem?.Invoke(results[i]);
             });
 
-        return new EvaluationResult(Summarize(options.BenchmarkName ?? (items.Count > 0 ? items[0].Benchmark : null) ?? "?", scorer, results, options), results);
+        return new EvaluationResult(Summarize(options.BenchmarkName ?? (items.Count > 0 ? items[0].Benchmark : null) ?? "?", scorer, results, options, items), results);
     }
 
     /// <summary>Runs the architecture on every turn of an item (turn k sees the previous turns and its own answers).
@@ -71,12 +71,19 @@ public sealed class BenchmarkEvaluator(ArchitectureRunner? runner = null)
             ? multi.ScoreTurnsAsync(item, answers, ct)
             : scorer.ScoreAsync(item, answers.Count > 0 ? answers[0] : null, ct);
 
-    public static ScoreSummary Summarize(string benchmark, IScorer scorer, IReadOnlyList<ItemResult> results, EvaluationOptions options)
+    /// <param name="items">The items in the order of <paramref name="results"/>; needed by <see cref="IAggregatingScorer"/>s.</param>
+    public static ScoreSummary Summarize(string benchmark, IScorer scorer, IReadOnlyList<ItemResult> results, EvaluationOptions options,
+        IReadOnlyList<BenchmarkItem>? items = null)
     {
         var scores = results.Select(r => r.Score).ToList();
-        var summary = scorer is ArenaHardScorer arena
-            ? ArenaHardAggregator.WinRate(benchmark, scores, arena.Config.StrongVerdictWeight, options.Seed)
-            : ScoreSummary.FromValues(benchmark, scorer.Name, scores.Where(s => s.Scored).Select(s => s.Value).ToList(), scores.Count(s => !s.Scored), options.Seed);
+        var summary = scorer switch
+        {
+            ArenaHardScorer arena => ArenaHardAggregator.WinRate(benchmark, scores, arena.Config.StrongVerdictWeight, options.Seed),
+            IAggregatingScorer aggregating when items is not null => aggregating.Aggregate(benchmark, items, results, options.Seed),
+            _ => ScoreSummary.FromValues(benchmark, scorer.Name, scores.Where(s => s.Scored).Select(s => s.Value).ToList(), scores.Count(s => !s.Scored), options.Seed)
+                with { Metric = (scorer as IMetricNamed)?.Metric ?? "mean item score" },
+        };
+        summary = summary with { ParseFailures = scores.Count(s => !s.Scored && s.Detail?.StartsWith(ItemScore.ParseFailurePrefix, StringComparison.Ordinal) == true) };
         var usage = results.Aggregate(UsageTotals.Zero, (t, r) => t.Add(r.Usage));
         return summary with
         {

@@ -7,15 +7,20 @@ namespace Archon.Core.Evaluation;
 
 /// <summary>
 /// Scores every item's own reference through the production scorer: GSM8K worked answers (final number after ####),
-/// MATH-500 solutions (last \boxed{} vs the answer field), HumanEval/MBPP/built-in canonical solutions in the sandbox.
+/// MATH-500 solutions (last \boxed{} vs the answer field), HumanEval/MBPP/built-in canonical solutions in the sandbox,
+/// MixEval / MixEval-Hard gold answers (free-form: the first acceptable answer as the response; multiple-choice: the
+/// right option as "B. its text") with the rule parser or, given a judge, the model parser, and CodeContests' Python 3
+/// solutions on the private tests.
 /// A scorer that disagrees with the dataset's own references cannot be trusted on model output.
 /// </summary>
 public static class ReferenceChecker
 {
-    public static readonly IReadOnlyList<string> Supported = [Gsm8kLoader.Name, Math500Loader.Name, HumanEvalLoader.Name, MbppLoader.Name, BuiltinBenchmark.Name];
+    public static readonly IReadOnlyList<string> Supported = [Gsm8kLoader.Name, Math500Loader.Name, HumanEvalLoader.Name, MbppLoader.Name, BuiltinBenchmark.Name,
+        MixEval.MixEvalLoader.Name, MixEval.MixEvalLoader.HardName, CodeContests.CodeContestsLoader.Name];
 
+    /// <param name="parser">MixEval only: rule (default) or model (then <paramref name="judge"/> is the model parser).</param>
     public static async Task<ReferenceCheckResult> CheckAsync(string benchmark, DatasetDirectory? datasets, int seed = 0,
-        PythonSandbox? sandbox = null, CancellationToken cancellationToken = default)
+        ICodeSandbox? sandbox = null, string? parser = null, Microsoft.Extensions.AI.IChatClient? judge = null, CancellationToken cancellationToken = default)
     {
         if (!Supported.Contains(benchmark, StringComparer.OrdinalIgnoreCase))
         {
@@ -30,8 +35,8 @@ public static class ReferenceChecker
             throw new DatasetNotFoundException($"{benchmark} needs a dataset directory: pass --dataset-dir or set {DatasetDirectory.EnvironmentVariable}.");
         }
 
-        var items = definition.Load(datasets, seed);
-        var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, null, seed, sandbox));
+        var items = definition.Load(datasets, seed).Where(i => i.Reference is not null).ToList();
+        var scorer = definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, seed, sandbox) { Parser = parser });
         var watch = Stopwatch.StartNew();
         var scores = await Task.WhenAll(items.Select(async item =>
         {
@@ -48,6 +53,10 @@ public static class ReferenceChecker
     public static string ReferenceAnswer(BenchmarkItem item) => item.Family switch
     {
         "code" or "builtin-code" => "```python\n" + (item.Metadata.TryGetValue(MetadataKeys.CodePrompt, out var p) ? p + item.Reference : item.Reference) + "\n```",
+        "code_contests" => "```python\n" + item.Reference + "\n```",
+        "mixeval" when item.Metadata.GetValueOrDefault(MetadataKeys.ProblemType) == MixEval.MixEvalLoader.MultipleChoice =>
+            $"{item.Reference}. {System.Text.Json.JsonSerializer.Deserialize<List<string>>(item.Metadata[MetadataKeys.Options])![item.Reference![0] - 'A']}",
+        "mixeval" => item.Reference!,
         _ => item.Metadata.TryGetValue(MetadataKeys.Solution, out var solution) ? solution : $"The answer is {item.Reference}.",
     };
 

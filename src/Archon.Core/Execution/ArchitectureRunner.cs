@@ -45,7 +45,9 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
         return input with { Candidates = candidates, UnitTests = unitTests, Notes = notes };
     }
 
-    public async Task<PipelineResult> RunAsync(ArchitectureConfig arch, QueryState initial, IModelCallScheduler scheduler, CancellationToken ct)
+    /// <summary>The inference loop, used in process and by the durable orchestration (which passes <paramref name="hooks"/>
+    /// for its custom status, telemetry and the all-calls-failed rule).</summary>
+    public async Task<PipelineResult> RunAsync(ArchitectureConfig arch, QueryState initial, IModelCallScheduler scheduler, CancellationToken ct, RunHooks? hooks = null)
     {
         var errors = ArchitectureValidator.Validate(arch, Registry.Types);
         if (errors.Count > 0)
@@ -58,7 +60,20 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
         for (var li = 0; li < arch.Layers.Count; li++)
         {
             ct.ThrowIfCancellationRequested();
+            hooks?.LayerStarting?.Invoke(li);
+            var before = tracing.Count;
             state = await RunLayerAsync(arch, li, state, tracing, ct);
+            if (hooks is null)
+            {
+                continue;
+            }
+
+            var calls = tracing.Trace.Skip(before).ToList();
+            hooks.LayerFinished?.Invoke(new LayerOutcome(li, calls, state));
+            if (hooks.StopWhenEveryCallFails && calls.Count > 0 && calls.All(e => !e.Result.Succeeded))
+            {
+                throw new ModelCallsFailedException(li, calls);
+            }
         }
 
         var trace = OrderTrace(tracing.Trace);

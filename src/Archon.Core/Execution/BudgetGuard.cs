@@ -7,9 +7,14 @@ namespace Archon.Core.Execution;
 /// Keeps one query inside its <see cref="QueryBudget"/>. Before a batch goes out it adds the batch's worst case —
 /// counted input tokens, max_tokens as the output bound, their price — to what is already spent or reserved by
 /// batches still in flight, and refuses the batch if any limit would be passed. Thread-safe: the components of a
-/// layer submit their batches concurrently.
+/// layer submit their batches concurrently. A caller that knows typical output lengths (the search, from its
+/// preprocessing) may reserve those instead of max_tokens via <paramref name="outputReservation"/>; the settled,
+/// measured usage then decides whether the next batch still fits.
 /// </summary>
-public sealed class BudgetGuard(QueryBudget budget, Func<string, (decimal InputPerMillion, decimal OutputPerMillion)>? prices = null)
+public sealed class BudgetGuard(
+    QueryBudget budget,
+    Func<string, (decimal InputPerMillion, decimal OutputPerMillion)>? prices = null,
+    Func<ModelCallRequest, long>? outputReservation = null)
 {
     private readonly Lock gate = new();
     private readonly Func<string, (decimal, decimal)> prices = prices ?? (_ => (0m, 0m));
@@ -41,8 +46,8 @@ public sealed class BudgetGuard(QueryBudget budget, Func<string, (decimal InputP
     {
         var counted = batch.Select(c => (Call: c, Input: (long)TokenCounter.Count(c.Messages))).ToList();
         var input = counted.Sum(c => c.Input);
-        var output = batch.Sum(c => (long)c.MaxTokens);
-        var price = counted.Sum(c => Price(c.Call.ModelId, c.Input, c.Call.MaxTokens));
+        var output = batch.Sum(OutputBound);
+        var price = counted.Sum(c => Price(c.Call.ModelId, c.Input, OutputBound(c.Call)));
         var reservation = new BudgetReservation(batch.Count, input, output, price);
         var layer = batch.Count > 0 ? batch[0].Layer.ToString(CultureInfo.InvariantCulture) : "?";
         lock (gate)
@@ -65,6 +70,19 @@ public sealed class BudgetGuard(QueryBudget budget, Func<string, (decimal InputP
         return reservation;
     }
 
+    /// <summary>Counts usage spent before this guard took over (e.g. a reused layer prefix) against the budget.</summary>
+    public void Commit(UsageTotals spent)
+    {
+        ArgumentNullException.ThrowIfNull(spent);
+        lock (gate)
+        {
+            calls += spent.Calls;
+            inputTokens += spent.InputTokens;
+            outputTokens += spent.OutputTokens;
+            cost += spent.CostUsd;
+        }
+    }
+
     /// <summary>Replaces a reservation by what the calls actually used.</summary>
     public void Settle(BudgetReservation reservation, IReadOnlyList<ModelCallResult> results)
     {
@@ -72,9 +90,13 @@ public sealed class BudgetGuard(QueryBudget budget, Func<string, (decimal InputP
         {
             inputTokens += results.Sum(r => (long)r.InputTokens) - reservation.InputTokens;
             outputTokens += results.Sum(r => (long)r.OutputTokens) - reservation.OutputTokens;
-            cost += results.Sum(r => r.CostUsd) - reservation.CostUsd;
+            // Budgets limit what is spent: a cache hit reports its would-be cost but spends nothing.
+            cost += results.Where(r => !r.Cached).Sum(r => r.CostUsd) - reservation.CostUsd;
         }
     }
+
+    private long OutputBound(ModelCallRequest call) =>
+        outputReservation is null ? call.MaxTokens : Math.Clamp(outputReservation(call), 0, call.MaxTokens);
 
     private decimal Price(string model, long input, long output)
     {

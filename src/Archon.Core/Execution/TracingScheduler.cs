@@ -20,6 +20,18 @@ public sealed class TracingScheduler(IModelCallScheduler inner) : IModelCallSche
         }
     }
 
+    /// <summary>Calls recorded so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return trace.Count;
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<ModelCallResult>> RunAsync(IReadOnlyList<ModelCallRequest> calls, CancellationToken cancellationToken)
     {
         var results = await inner.RunAsync(calls, cancellationToken);

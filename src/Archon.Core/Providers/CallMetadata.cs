@@ -15,6 +15,10 @@ public static class CallMetadata
     /// <summary>Response: how many retries the resilience pipeline made.</summary>
     public const string Retries = "archon.retries";
 
+    /// <summary>Response: how long the call took (or, for a cache hit, took originally; for the SIMULATED fleet, its
+    /// simulated latency), in milliseconds. <see cref="ChatClientModelInvoker"/> reports it instead of its own clock.</summary>
+    public const string LatencyMs = "archon.latency_ms";
+
     /// <summary>Response: true when the response came from the response cache.</summary>
     public const string Cached = "archon.cached";
 }

@@ -6,8 +6,10 @@ namespace Archon.Core.Providers;
 
 /// <summary>
 /// Performs one <see cref="ModelCallRequest"/> through the model's provider stack and turns the outcome into a
-/// <see cref="ModelCallResult"/>: text, tokens (provider usage, else counted), cost from catalog prices (zero for
-/// cache hits: nothing was spent), latency, retries. Failures after retries come back as results with the
+/// <see cref="ModelCallResult"/>: text, tokens (provider usage, else counted), cost from catalog prices, latency,
+/// retries. One cost rule: a cache hit reports the cost (and latency) the call would have had and is flagged
+/// <see cref="ModelCallResult.Cached"/>; <see cref="UsageTotals"/> splits spent from saved. Latency is the one the
+/// stack reports (<see cref="CallMetadata.LatencyMs"/>: simulated, or original for a hit), else this invoker's clock. Failures after retries come back as results with the
 /// provider's error, never as exceptions, so the trace keeps them. Cancellation still throws.
 /// </summary>
 public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvider? timeProvider = null) : IModelInvoker
@@ -18,7 +20,6 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
     {
         var started = time.GetUtcNow();
         var t0 = time.GetTimestamp();
-        var inputEstimate = 0;
         try
         {
             var entry = factory.GetEntry(request.ModelId);
@@ -37,15 +38,16 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
                     [CallMetadata.CallId] = request.CallId,
                 },
             };
-            inputEstimate = TokenCounter.Count(request.Messages);
             var response = await client.GetResponseAsync(messages, options, cancellationToken);
             var text = response.Text;
-            var inputTokens = (int)(response.Usage?.InputTokenCount ?? inputEstimate);
+            // Counted only when the provider reports no usage: tokenising a large fusion prompt costs more than a cache hit.
+            var inputTokens = (int)(response.Usage?.InputTokenCount ?? TokenCounter.Count(request.Messages));
             var outputTokens = (int)(response.Usage?.OutputTokenCount ?? TokenCounter.Count(text));
             var cached = Flag(response.AdditionalProperties, CallMetadata.Cached);
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
-            var cost = cached ? 0m : entry.CostUsd(inputTokens, outputTokens);
-            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, Elapsed(t0), retries, cached, null, started);
+            var cost = entry.CostUsd(inputTokens, outputTokens);
+            var latency = response.AdditionalProperties?.TryGetValue(CallMetadata.LatencyMs, out var l) == true && l is double d ? d : Elapsed(t0);
+            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, latency, retries, cached, null, started);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,7 +56,7 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
         catch (Exception ex)
         {
             var retries = Number(ex.Data[CallMetadata.Retries]);
-            return new ModelCallResult(request.CallId, null, inputEstimate, 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
+            return new ModelCallResult(request.CallId, null, TokenCounter.Count(request.Messages), 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
         }
     }
 

@@ -93,7 +93,8 @@ public sealed class ModelClientFactory : IAsyncDisposable
         builder.UseOpenTelemetry();
         if (options.Cache is { } cache)
         {
-            builder.UseResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}");
+            // The provider's model name is part of the key: not every client reports ChatClientMetadata (the SIMULATED one does not).
+            builder.UseArchonResponseCache(cache, $"{entry.Provider}|{entry.Endpoint}|{entry.Deployment}|{entry.ModelName}", options.Resilience.TimeProvider);
         }
 
         builder.UseArchonResilience(options.Resilience with { MaxRetries = entry.MaxRetries, AttemptTimeout = TimeSpan.FromSeconds(entry.TimeoutSeconds) });

@@ -6,7 +6,7 @@ namespace Archon.Core.Providers;
 /// <summary>How <see cref="ModelClientFactory"/> builds provider stacks. Defaults: no cache, resilience from the catalog entry.</summary>
 public sealed record ModelClientFactoryOptions
 {
-    /// <summary>Response cache store; null (the default for inference) disables caching.</summary>
+    /// <summary>Response cache store (<see cref="ArchonCachingChatClient"/>); null disables caching. Hosts set the result store.</summary>
     public IResponseCacheStore? Cache { get; init; }
 
     /// <summary>Base resilience settings; MaxRetries and AttemptTimeout come from each catalog entry.</summary>

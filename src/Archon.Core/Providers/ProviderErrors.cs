@@ -22,6 +22,7 @@ public static class ProviderErrors
     /// <summary>429, 408, 5xx, timeouts, network errors and malformed responses are transient; other 4xx are not.</summary>
     public static bool IsTransient(Exception ex) => ex switch
     {
+        _ when IsProgrammingError(ex) => false,
         TimeoutRejectedException or MalformedModelResponseException or JsonException or HttpRequestException or IOException => Status(ex) is not { } s || Retryable(s),
         _ when IsMalformedResponse(ex) => true,
         // A cancelled caller token stops Polly before it asks; what reaches here is an HTTP-level timeout.
@@ -87,9 +88,28 @@ public static class ProviderErrors
     /// SDKs that index into a response (choices[0]) or read missing fields fail with these when the provider sends a 2xx
     /// body of the wrong shape (empty choices, missing content): a malformed response, worth another attempt.
     /// </summary>
+    /// <remarks>Only when an SDK threw them: the same exception types thrown by our own code are bugs, and a null
+    /// dereference or an invalid cast is never read as a bad response (retrying a bug only multiplies it).</remarks>
     public static bool IsMalformedResponse(Exception ex) =>
-        ex is ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException or FormatException or NullReferenceException
-            or MalformedModelResponseException or JsonException;
+        ex is MalformedModelResponseException or JsonException
+        || ex is ArgumentOutOfRangeException or KeyNotFoundException or FormatException && ThrownByProviderSdk(ex);
+
+    /// <summary>Null dereferences, invalid casts, array bounds, missing implementations: defects, never transient.</summary>
+    public static bool IsProgrammingError(Exception ex) =>
+        ex is NullReferenceException or InvalidCastException or IndexOutOfRangeException or NotImplementedException or MissingMethodException;
+
+    private static readonly string[] SdkAssemblies = ["OpenAI", "Azure.AI.OpenAI", "Anthropic", "Microsoft.Extensions.AI", "System.ClientModel"];
+
+    /// <summary>The first stack frame outside the runtime library belongs to a provider SDK.</summary>
+    private static bool ThrownByProviderSdk(Exception ex)
+    {
+        var frames = new System.Diagnostics.StackTrace(ex, fNeedFileInfo: false).GetFrames();
+        var first = frames.Select(f => f.GetMethod()?.DeclaringType?.Assembly.GetName().Name)
+            .FirstOrDefault(name => name is not null && !name.StartsWith("System.Private", StringComparison.Ordinal)
+                && !name.Equals("System.Linq", StringComparison.Ordinal) && !name.Equals("System.Collections", StringComparison.Ordinal));
+        return first is not null
+            && SdkAssemblies.Any(sdk => first.Equals(sdk, StringComparison.Ordinal) || first.StartsWith(sdk + ".", StringComparison.Ordinal));
+    }
 
     private static bool Retryable(int status) => status is 408 or 409 or 429 or >= 500;
 

@@ -27,7 +27,8 @@ public static class HtmlReport
         h.Append("<p>Algorithm <b>").Append(E(lb.Algorithm)).Append("</b>, benchmark <b>").Append(E(data.Spec.Benchmark)).Append("</b>, catalog <b>").Append(E(data.Spec.Catalog))
          .Append("</b>; space ").Append(lb.SpaceSize).Append(" architectures; ").Append(N(lb.EvaluationsUsed, 2)).Append(" full-evaluation equivalents over ")
          .Append(lb.Candidates).Append(" candidate runs; model calls needed ").Append(lb.CallsNeeded).Append(", made ").Append(lb.CallsMade)
-         .Append(lb.CallsNeeded > 0 ? $" ({N(100.0 * (1 - (double)lb.CallsMade / lb.CallsNeeded), 1)}% saved by prefix reuse and the response cache)" : "").Append(".</p>");
+         .Append(lb.CallsNeeded > 0 ? $" ({N(100.0 * (1 - (double)lb.CallsMade / lb.CallsNeeded), 1)}% saved by prefix reuse and the response cache)" : "")
+         .Append("; spent $").Append(N(lb.SpentUsd, 4)).Append(", saved $").Append(N(lb.SavedUsd, 4)).Append(".</p>");
         h.Append("<p>Recommended architecture: <code>").Append(E(lb.Recommended ?? "none")).Append("</code>").Append(sim);
         if (lb.TiedWithRecommended is { } tied)
         {
@@ -41,7 +42,15 @@ public static class HtmlReport
              .Append(lb.JudgeCallsMade).Append(" judge calls made, ").Append(lb.JudgeCallsCached).Append(" served from the cache)").Append(sim).Append(".</p>");
         }
 
-        h.Append("<p><b>How to read a point key:</b> ").Append(E(SearchPoint.KeyLegend)).Append(" Click a leaderboard row's layers to see the architecture.</p>");
+        h.Append("<p><b>How to read a point key:</b> ").Append(E(SearchPoint.KeyLegend)).Append(" Hover a leaderboard row's key, or open its details row, to see the architecture as layers.</p>");
+        if (Archon.Core.Evaluation.BenchmarkCards.Find(data.Spec.Benchmark) is { } card)
+        {
+            // How the score is computed, next to the score (metric, scorer/parser, judge, data source).
+            h.Append("<h2>Benchmark</h2><table><tr><th>benchmark</th><th>metric</th><th>scoring</th><th>judge</th><th>data</th></tr><tr><td class=\"k\">")
+             .Append(E(card.Name)).Append("</td><td class=\"k\">").Append(E(card.Metric)).Append("</td><td class=\"k\">").Append(E(card.Scoring))
+             .Append("</td><td class=\"k\">").Append(E(card.Judge)).Append("</td><td class=\"k\">").Append(E(card.DataSource)).Append("</td></tr></table>");
+        }
+
 
         h.Append("<h2>Plots</h2>");
         foreach (var (name, svg) in svgs)
@@ -66,17 +75,29 @@ public static class HtmlReport
             h.Append("</table>");
         }
 
-        h.Append("<h2>Leaderboard (dev split)</h2><table><tr><th>#</th><th>architecture</th><th>score</th><th>± s.e.</th><th>$/query</th><th>latency ms</th><th>objective</th><th>items</th></tr>");
+        h.Append("<h2>Leaderboard (dev split)</h2><table><tr><th>#</th><th>architecture</th><th>score</th><th>± s.e.</th><th>$/query measured</th><th>$/query estimated</th><th>status</th><th>latency ms</th><th>objective</th><th>items</th></tr>");
         var architectures = data.Results.GroupBy(r => r.PointKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Architecture, StringComparer.Ordinal);
         foreach (var e in lb.Entries.Take(25))
         {
             var layers = architectures.TryGetValue(e.PointKey, out var a) ? LayerSummary(a) : "";
             h.Append("<tr><td>").Append(e.Rank).Append("</td><td class=\"k\" title=\"").Append(E(layers)).Append("\">").Append(E(e.PointKey)).Append("</td><td>").Append(N(e.Score, 1)).Append("</td><td>").Append(N(e.StdError, 1))
-             .Append("</td><td>").Append(N(e.CostUsd, 5)).Append("</td><td>").Append(N(e.LatencyMs, 0)).Append("</td><td>").Append(N(e.Objective, 2)).Append("</td><td>").Append(e.Items).Append("</td></tr>");
-            h.Append("<tr><td></td><td class=\"k\" colspan=\"7\"><details><summary>layers</summary>").Append(E(layers)).Append("</details></td></tr>");
+             .Append("</td><td>").Append(N(e.CostUsd, 5)).Append("</td><td>").Append(N(e.EstimatedCostUsd, 5)).Append("</td><td>").Append(E(e.Status))
+             .Append("</td><td>").Append(N(e.LatencyMs, 0)).Append("</td><td>").Append(N(e.Objective, 2)).Append("</td><td>").Append(e.Items).Append("</td></tr>");
+            h.Append("<tr><td></td><td class=\"k\" colspan=\"9\"><details><summary>layers</summary>").Append(E(layers)).Append("</details></td></tr>");
         }
 
-        h.Append("</table><h2>Pareto fronts</h2><p>Score vs $/query: ").Append(E(string.Join(", ", lb.ParetoCost))).Append("</p><p>Score vs latency: ").Append(E(string.Join(", ", lb.ParetoLatency))).Append("</p>");
+        h.Append("</table><p>Measured $/query is what the candidate's calls cost on the dev items (cache hits at the cost the call would have had); the estimate is the planner's, made before running, and decides which architectures enter the space. The per-query budget (")
+         .Append(E(data.Spec.Budget.ToBudget().ToString())).Append(") is enforced on measured cost: items it stopped score as failures, and candidates over it are listed but never recommended");
+        if (lb.FailedCandidates > 0 || lb.OverBudgetCandidates > 0)
+        {
+            h.Append(". This search: ").Append(lb.OverBudgetCandidates).Append(" over budget, ").Append(lb.FailedCandidates).Append(" failed");
+            if (lb.FirstError is { } error)
+            {
+                h.Append(" (first error: ").Append(E(error)).Append(')');
+            }
+        }
+
+        h.Append(".</p><h2>Pareto fronts</h2><p>Score vs $/query: ").Append(E(string.Join(", ", lb.ParetoCost))).Append("</p><p>Score vs latency: ").Append(E(string.Join(", ", lb.ParetoLatency))).Append("</p>");
         if (data.Ranking is { } ranking)
         {
             h.Append("<h2>Model ranking (preprocessing)</h2><table><tr><th>generator</th><th>alone</th><th>± s.e.</th><th>fuser</th><th>as fuser</th><th>± s.e.</th></tr>");

@@ -14,8 +14,14 @@ public sealed record Leaderboard(
     IReadOnlyList<string> ParetoCost,
     IReadOnlyList<string> ParetoLatency,
     bool Finished,
-    IReadOnlyList<FinalEntry> Final)
+    IReadOnlyList<FinalEntry> Final,
+    int FailedCandidates = 0,
+    int OverBudgetCandidates = 0,
+    string? FirstError = null)
 {
+    /// <summary>What the search's model calls cost (the calls that reached a model).</summary>
+    public double SpentUsd { get; init; }
+
     /// <summary>Dollars the candidates' own model calls cost (per-query cost × items, over every evaluation).</summary>
     public double CandidateCostUsd { get; init; }
 
@@ -30,10 +36,19 @@ public sealed record Leaderboard(
     /// <summary>Full-fidelity candidates whose paired difference with the recommended one (same dev items) is within
     /// its 95% interval: statistically tied with the pick. Null when nothing is recommended.</summary>
     public int? TiedWithRecommended { get; init; }
+
+    /// <summary>What reuse saved: the candidates' cost as if each ran alone, minus <see cref="SpentUsd"/>.</summary>
+    public double SavedUsd { get; init; }
 }
 
-/// <summary>One full-fidelity candidate, ordered by objective (score − λ·cost).</summary>
-public sealed record LeaderboardEntry(int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order);
+/// <summary>
+/// One full-fidelity candidate, ordered by objective (score − λ·cost), candidates within budget first.
+/// <see cref="CostUsd"/> is measured $/query, <see cref="EstimatedCostUsd"/> the planner's estimate; <see cref="Status"/>
+/// a <see cref="CandidateStatus"/>.
+/// </summary>
+public sealed record LeaderboardEntry(
+    int Rank, string CandidateId, string PointKey, double Score, double StdError, double CostUsd, double LatencyMs, double Objective, int Items, int Order,
+    double EstimatedCostUsd = 0, string Status = CandidateStatus.Ok);
 
 /// <summary>Held-out re-evaluation of a top candidate, with a 95% confidence interval.</summary>
 public sealed record FinalEntry(string PointKey, double DevScore, double TestScore, double CiLow, double CiHigh, int Items, double CostUsd);

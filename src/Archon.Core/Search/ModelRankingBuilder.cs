@@ -24,9 +24,17 @@ public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearch
 
         var items = environment.Items(spec, "dev");
         var alone = new List<ModelProfile>();
+        var errors = new List<string>();
         foreach (var model in models)
         {
             var score = await evaluator.EvaluateAsync(Single(model), items, spec.ItemParallelism, cancellationToken).ConfigureAwait(false);
+            if (score.AllFailed)
+            {
+                // A model that cannot be reached is left out of the space rather than ranked with a score of 0.
+                errors.Add($"{model.Id}: {score.Error}");
+                continue;
+            }
+
             alone.Add(model with
             {
                 Score = Math.Round(score.Score, 3),
@@ -34,6 +42,11 @@ public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearch
                 AvgOutputTokens = score.OutputTokensPerCall > 0 ? score.OutputTokensPerCall : model.AvgOutputTokens,
                 AvgLatencyMs = score.LatencyMs > 0 ? score.LatencyMs : model.AvgLatencyMs,
             });
+        }
+
+        if (alone.Count == 0)
+        {
+            throw new SearchFailedException($"preprocessing: every model call failed for all {models.Count} models ({string.Join("; ", errors.Take(3))})");
         }
 
         var generators = alone.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();

@@ -1,3 +1,5 @@
+using Archon.Core.Execution;
+
 namespace Archon.Core.Search;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class SearchSpace
         foreach (var point in enumeration.Points)
         {
             var estimate = encoder.Estimate(point);
-            if (Budget.Allows(estimate))
+            if (estimate.Within(Budget))
             {
                 points.Add(point);
                 estimates.Add(estimate);
@@ -122,6 +124,6 @@ public sealed class SearchSpace
     private string BudgetViolation(SearchPoint point)
     {
         var e = Encoder.Estimate(point);
-        return Budget.Violation(e) ?? "budget: outside the space";
+        return e.Violation(Budget) ?? "budget: outside the space";
     }
 }

@@ -1,3 +1,4 @@
+using Archon.Core.Execution;
 using System.Text.Json.Serialization;
 
 namespace Archon.Core.Search;
@@ -68,5 +69,11 @@ public sealed record QueryBudgetSpec
     [JsonPropertyName("max_output_tokens")] public long? MaxOutputTokens { get; init; }
     [JsonPropertyName("max_dollars")] public double? MaxDollars { get; init; }
 
-    public QueryBudget ToBudget() => new() { MaxCalls = MaxCalls, MaxInputTokens = MaxInputTokens, MaxOutputTokens = MaxOutputTokens, MaxDollars = MaxDollars };
+    public QueryBudget ToBudget() => new()
+    {
+        MaxCalls = MaxCalls,
+        MaxInputTokens = MaxInputTokens,
+        MaxOutputTokens = MaxOutputTokens,
+        MaxCostUsd = MaxDollars is { } d ? (decimal)d : null,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Archon.Core.Schema;
 
 namespace Archon.Core.Search;
 
@@ -28,13 +29,11 @@ public static class SearchSpecLoader
         SearchSpec? spec;
         try
         {
-            spec = JsonSerializer.Deserialize<SearchSpec>(json, Options);
+            spec = JsonFieldCheck.Deserialize<SearchSpec>(json, Options);
         }
-        catch (JsonException e)
+        catch (FormatException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "" : $" at {e.Path}";
-            var reason = e.Message.Split(" Path:")[0];
-            throw new SearchSpecException($"{source}{field}: {reason}");
+            throw new SearchSpecException($"{source}: {e.Message}");
         }
 
         if (spec is null)

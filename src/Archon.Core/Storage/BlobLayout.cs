@@ -21,6 +21,9 @@ public static class BlobLayout
 
     public static BlobRef Trace(string instanceId) => new(TracesContainer, $"{Safe(instanceId)}.json");
 
+    /// <summary>One model call of an inference, written by the model-call activity: <c>archon-traces/{instanceId}/calls/{callId}.json</c>.</summary>
+    public static BlobRef CallEntry(string instanceId, string callId) => new(TracesContainer, $"{Safe(instanceId)}/calls/{Safe(callId)}.json");
+
     public static BlobRef SearchSpec(string searchId) => new(SearchContainer, $"{Safe(searchId)}/spec.json");
 
     public static BlobRef SearchCandidate(string searchId, string candidateId) =>

@@ -1,23 +1,34 @@
-using Archon.Durable.Contracts;
+using Archon.Core.Execution;
 using Archon.Core.Storage;
+using Archon.Durable.Contracts;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Activities;
 
 /// <summary>
-/// Writes the full trace of one inference to <c>archon-traces/{instanceId}.json</c> and returns the reference.
-/// The name is the instance id, so a retried activity overwrites rather than duplicates.
+/// Writes the full trace of one inference to <c>archon-traces/{instanceId}.json</c> and returns the reference. The
+/// orchestration passes call ids, not calls: each call's entry is already in the store (written by the model-call
+/// activity), so the trace never travels through history. The name is the instance id, so a retried activity
+/// overwrites rather than duplicates.
 /// </summary>
-public sealed class SaveTraceActivity(IResultStore store) : TaskActivity<SaveTraceRequest, BlobRef>
+public sealed class SaveTraceActivity(IResultStore store) : TaskActivity<SaveTraceInput, BlobRef>
 {
-    public override Task<BlobRef> RunAsync(TaskActivityContext context, SaveTraceRequest input) =>
+    public override Task<BlobRef> RunAsync(TaskActivityContext context, SaveTraceInput input) =>
         ExecuteAsync(input, CancellationToken.None);
 
-    public async Task<BlobRef> ExecuteAsync(SaveTraceRequest request, CancellationToken cancellationToken)
+    public async Task<BlobRef> ExecuteAsync(SaveTraceInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var target = BlobLayout.Trace(request.InstanceId);
-        await store.PutJsonAsync(target, request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(input);
+        var trace = new List<TraceEntry>(input.CallIds.Count);
+        foreach (var callId in input.CallIds)
+        {
+            trace.Add(await store.GetJsonAsync<TraceEntry>(BlobLayout.CallEntry(input.InstanceId, callId), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"call {callId} of {input.InstanceId}: not found in {store.Location}"));
+        }
+
+        var target = BlobLayout.Trace(input.InstanceId);
+        var document = new SaveTraceRequest(input.InstanceId, input.Architecture, input.Answer, input.Usage, trace, input.FinalState);
+        await store.PutJsonAsync(target, document, cancellationToken).ConfigureAwait(false);
         return target;
     }
 }

@@ -9,10 +9,12 @@ using Microsoft.DurableTask;
 namespace Archon.Durable.Orchestrations;
 
 /// <summary>
-/// Architecture + conversation → answer. Each layer runs through the core <see cref="ArchitectureRunner"/> with a
-/// <see cref="DurableModelCallScheduler"/>, so every model call of the layer is its own activity and they all run at
-/// once; the layer's deterministic post-processing (ranking, filtering, critique alignment) runs in the orchestrator.
-/// The trace goes to the result store (SaveTrace activity); the output carries answer, usage and the trace reference.
+/// Architecture + conversation → answer. The core <see cref="ArchitectureRunner"/>'s loop runs the layers with a
+/// <see cref="DurableModelCallScheduler"/>, so every model call of a layer is its own activity and they all run at once;
+/// the layer's deterministic post-processing (ranking, filtering, critique alignment) runs in the orchestrator. Hooks
+/// set the custom status and record telemetry per layer; a layer whose every call failed fails the orchestration.
+/// Each model-call activity stores its trace entry; SaveTrace assembles them from their ids. History holds each answer
+/// once (prompts quote earlier answers by reference); the output carries answer, usage and the trace reference.
 /// </summary>
 public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, InferenceResult>
 {
@@ -32,40 +34,50 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         }
 
         var durable = new DurableModelCallScheduler(context);
-        var tracing = new TracingScheduler(WithBudget(durable, input));
-        var state = QueryState.Start(input.Messages, input.ItemId);
         var layers = architecture.Layers.Count;
-        for (var li = 0; li < layers; li++)
+        var layerStart = started;
+        var hooks = new RunHooks
         {
-            var types = architecture.Layers[li].Components.Select(c => c.Type).ToList();
-            context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
-            var layerStart = context.CurrentUtcDateTime;
-            var before = tracing.Trace.Count;
-            state = await Runner.RunLayerAsync(architecture, li, state, tracing, CancellationToken.None);
-            var entries = tracing.Trace.Skip(before).ToList();
-            var failed = entries.Where(e => !e.Result.Succeeded).ToList();
-            if (!context.IsReplaying)
+            LayerStarting = li =>
             {
-                ArchonTelemetry.RecordLayer(context.InstanceId, li, types, entries.Count, failed.Count, layerStart, context.CurrentUtcDateTime);
-            }
-
-            if (entries.Count > 0 && failed.Count == entries.Count)
+                var types = architecture.Layers[li].Components.Select(c => c.Type).ToList();
+                context.SetCustomStatus(new InferenceProgress(li + 1, layers, types, durable.CallsScheduled, "running"));
+                layerStart = context.CurrentUtcDateTime;
+            },
+            LayerFinished = layer =>
             {
                 if (!context.IsReplaying)
                 {
-                    ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, UsageTotals.From(tracing.Trace), false, started, context.CurrentUtcDateTime);
+                    var types = architecture.Layers[layer.Layer].Components.Select(c => c.Type).ToList();
+                    ArchonTelemetry.RecordLayer(context.InstanceId, layer.Layer, types, layer.Calls.Count, layer.FailedCalls, layerStart, context.CurrentUtcDateTime);
                 }
+            },
+            StopWhenEveryCallFails = true,
+        };
 
-                throw new ModelCallsFailedException(li, failed);
+        // The one inference loop (the core runner's), with the budget guard around the durable fan-out.
+        PipelineResult run;
+        try
+        {
+            run = await Runner.RunAsync(architecture, QueryState.Start(input.Messages, input.ItemId), WithBudget(durable, input), CancellationToken.None, hooks);
+        }
+        catch (ModelCallsFailedException failed)
+        {
+            if (!context.IsReplaying)
+            {
+                ArchonTelemetry.RecordOrchestration(nameof(InferenceOrchestration), context.InstanceId, UsageTotals.From(failed.Calls), false, started, context.CurrentUtcDateTime);
             }
+
+            throw;
         }
 
-        var trace = ArchitectureRunner.OrderTrace(tracing.Trace);
-        var totals = UsageTotals.From(trace);
-        var answer = ArchitectureRunner.FinalAnswer(state);
+        var (answer, state, totals) = (run.Answer, run.FinalState, run.Totals);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
+        // Refs, not payloads: every call is already in the store; SaveTrace assembles the trace from their ids.
         var traceRef = await context.CallActivityAsync<BlobRef>(
-            nameof(SaveTraceActivity), new SaveTraceRequest(context.InstanceId, architecture.Name, answer, totals, trace, state), DurableRetry.Activity);
+            nameof(SaveTraceActivity),
+            new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, run.Trace.Select(e => e.Request.CallId).ToList(), state),
+            DurableRetry.Activity);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "completed"));
         if (!context.IsReplaying)
         {

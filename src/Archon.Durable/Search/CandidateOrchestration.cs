@@ -1,4 +1,4 @@
-using Archon.Core.Search.Execution;
+using Archon.Core.Storage;
 using Archon.Durable.Orchestrations;
 using Microsoft.DurableTask;
 
@@ -7,7 +7,7 @@ namespace Archon.Durable.Search;
 /// <summary>
 /// One candidate (instance id <c>{searchId}-c{candidateId}</c>): returns at once when its result is already stored
 /// (resume), otherwise runs the candidate over its items as per-item activities with at most
-/// <see cref="CandidateInput.Parallelism"/> in flight, then scores and stores it in one activity.
+/// <see cref="CandidateInput.Parallelism"/> in flight, then scores and stores it in one activity. Item runs stay in the store; history carries their references.
 /// </summary>
 public sealed class CandidateOrchestration : TaskOrchestrator<CandidateInput, CandidateSummary>
 {
@@ -20,8 +20,8 @@ public sealed class CandidateOrchestration : TaskOrchestrator<CandidateInput, Ca
             return stored;
         }
 
-        var runs = new ItemRun[input.Items];
-        var inFlight = new Dictionary<Task<ItemRun>, int>();
+        var runs = new BlobRef[input.Items];
+        var inFlight = new Dictionary<Task<BlobRef>, int>();
         var done = 0;
         for (var i = 0; i < input.Items; i++)
         {
@@ -31,7 +31,7 @@ public sealed class CandidateOrchestration : TaskOrchestrator<CandidateInput, Ca
                 context.SetCustomStatus(new CandidateProgress(input.PointKey, done, input.Items));
             }
 
-            var task = context.CallActivityAsync<ItemRun>(nameof(EvaluateCandidateItemActivity),
+            var task = context.CallActivityAsync<BlobRef>(nameof(EvaluateCandidateItemActivity),
                 new CandidateItemTask(input.SearchId, input.PointKey, input.Split, i), DurableRetry.Activity);
             inFlight[task] = i;
         }
@@ -45,7 +45,7 @@ public sealed class CandidateOrchestration : TaskOrchestrator<CandidateInput, Ca
         return await context.CallActivityAsync<CandidateSummary>(nameof(ScoreCandidateActivity), new ScoreCandidateInput(input, runs), DurableRetry.Activity);
     }
 
-    private static async Task<int> CollectOne(Dictionary<Task<ItemRun>, int> inFlight, ItemRun[] runs)
+    private static async Task<int> CollectOne(Dictionary<Task<BlobRef>, int> inFlight, BlobRef[] runs)
     {
         var finished = await Task.WhenAny(inFlight.Keys);
         runs[inFlight[finished]] = await finished;

@@ -1,5 +1,6 @@
 using Archon.Core.Search;
 using Archon.Core.Search.Execution;
+using Archon.Core.Storage;
 using Archon.Durable.Contracts;
 using Microsoft.DurableTask;
 
@@ -12,12 +13,12 @@ namespace Archon.Durable.Search;
 /// write intermediate states, which is I/O that belongs in an activity. Model I/O still goes through the same
 /// <see cref="Archon.Core.Execution.IModelInvoker"/> provider stack as the model-call activity.
 /// </summary>
-public sealed class EvaluateCandidateItemActivity(SearchWorkspace workspace) : TaskActivity<CandidateItemTask, ItemRun>
+public sealed class EvaluateCandidateItemActivity(SearchWorkspace workspace) : TaskActivity<CandidateItemTask, BlobRef>
 {
-    public override Task<ItemRun> RunAsync(TaskActivityContext context, CandidateItemTask input) => ExecuteAsync(input);
+    public override Task<BlobRef> RunAsync(TaskActivityContext context, CandidateItemTask input) => ExecuteAsync(input);
 
     /// <summary>The body, shared by the Durable class registration and the Functions wrapper.</summary>
-    public async Task<ItemRun> ExecuteAsync(CandidateItemTask input)
+    public async Task<BlobRef> ExecuteAsync(CandidateItemTask input)
     {
         var session = await workspace.SessionAsync(input.SearchId, CancellationToken.None).ConfigureAwait(false);
         var point = SearchPoint.TryParse(input.PointKey) ?? throw new ArchonInputException($"candidate '{input.PointKey}': not a search point key");
@@ -28,6 +29,11 @@ public sealed class EvaluateCandidateItemActivity(SearchWorkspace workspace) : T
         }
 
         var architecture = session.Space.Encoder.Encode(point);
-        return await workspace.ItemRunner().RunAsync(architecture, items[input.ItemIndex], CancellationToken.None).ConfigureAwait(false);
+        var run = await workspace.ItemRunner(session.Spec).RunAsync(architecture, items[input.ItemIndex], CancellationToken.None,
+            session.Ranking.GuardFactory(session.Space.Budget)).ConfigureAwait(false);
+        // Refs, not payloads: the run (answer, usage) goes to the store; history carries only where it is.
+        var target = SearchBlobs.ItemRun(input.SearchId, input.PointKey, input.Split, input.ItemIndex);
+        await workspace.Store.PutJsonAsync(target, run, CancellationToken.None).ConfigureAwait(false);
+        return target;
     }
 }

@@ -22,7 +22,7 @@ public sealed class FinalizeSearchActivity(SearchWorkspace workspace) : TaskActi
         var results = await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false);
         var dev = results.Where(r => r.Split == "dev").ToList();
         var history = dev.OrderBy(r => r.Sequence).Select(r => r.ToObservation()).ToList();
-        var recommended = session.Algorithm.Recommend(history)?.Key;
+        var recommended = LeaderboardBuilder.Feasible(session.Algorithm.Recommend(history)?.Key, dev);
         var final = results.Where(r => r.Split == "test").OrderBy(r => r.Sequence).Select(t =>
         {
             var d = dev.Where(r => r.PointKey == t.PointKey).MaxBy(r => r.Fidelity);

@@ -13,6 +13,6 @@ public sealed class LoadCandidateActivity(SearchWorkspace workspace) : TaskActiv
     public async Task<CandidateSummary?> ExecuteAsync(CandidateInput input)
     {
         var stored = await workspace.Store.GetJsonAsync<CandidateResult>(BlobLayout.SearchCandidate(input.SearchId, input.CandidateId), CancellationToken.None).ConfigureAwait(false);
-        return stored is null ? null : new CandidateSummary(stored.CandidateId, stored.PointKey, stored.Score, stored.CostUsd, stored.CallsNeeded, stored.CallsMade, Skipped: true);
+        return stored is null ? null : CandidateSummary.From(stored, skipped: true);
     }
 }

@@ -37,7 +37,8 @@ public sealed class PrepareSearchActivity(SearchWorkspace workspace) : TaskActiv
         {
             try
             {
-                ranking = await new ModelRankingBuilder(workspace.Evaluator(), workspace.Environment).BuildAsync(spec, CancellationToken.None).ConfigureAwait(false);
+                var builder = new ModelRankingBuilder(workspace.Evaluator(spec), workspace.Environment);
+                ranking = await builder.BuildAsync(spec, CancellationToken.None).ConfigureAwait(false);
             }
             catch (SearchSpecException e)
             {

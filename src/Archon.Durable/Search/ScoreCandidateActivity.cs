@@ -17,22 +17,37 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         var candidate = input.Candidate;
         var session = await workspace.SessionAsync(candidate.SearchId, CancellationToken.None).ConfigureAwait(false);
         var items = workspace.Environment.Items(session.Spec, candidate.Split);
-        var scores = new List<CandidateItemScore>(input.Runs.Count);
-        using var judge = workspace.JudgeMeter.BeginScope();
-        for (var i = 0; i < input.Runs.Count; i++)
+        var runs = new List<ItemRun>(input.Runs.Count);
+        foreach (var reference in input.Runs)
         {
-            var s = await workspace.Environment.Scorer(items[i]).ScoreAsync(items[i], input.Runs[i].Answer, CancellationToken.None).ConfigureAwait(false);
+            runs.Add(await workspace.Store.GetJsonAsync<ItemRun>(reference, CancellationToken.None).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"candidate {candidate.CandidateId}: item run {reference} is missing from {workspace.Store.Location}"));
+        }
+
+        var scores = new List<CandidateItemScore>(runs.Count);
+        using var judge = workspace.JudgeMeter.BeginScope();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var s = await workspace.Environment.Scorer(items[i]).ScoreAsync(items[i], runs[i].Answer, CancellationToken.None).ConfigureAwait(false);
             scores.Add(new CandidateItemScore(items[i].Id, s.Value, s.Scored));
         }
 
-        var summary = ArchitectureEvaluator.Summarize(input.Runs, scores);
+        var summary = ArchitectureEvaluator.Summarize(runs, scores);
         var point = SearchPoint.TryParse(candidate.PointKey)!;
-        var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
-            candidate.Bracket, input.Runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
-            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence);
+        var index = session.Space.IndexOf(point);
+        var estimated = index >= 0 ? session.Space.Estimates[index].Dollars : session.Space.Encoder.Estimate(point).Dollars;
+        var status = CandidateStatus.Of(summary, session.Space.Budget, input.Runs.Count);
         var usage = judge.Snapshot();
-        result = result with { JudgeCallsMade = usage.CallsMade, JudgeCallsCached = usage.CallsCached, JudgeCostUsd = usage.CostUsd };
+        var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
+            candidate.Bracket, runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
+            summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence,
+            estimated, summary.FailedItems, summary.OverBudgetItems, summary.Error, status,
+            usage.CallsMade, usage.CallsCached, usage.CostUsd)
+        {
+            TotalCostUsd = summary.TotalCostUsd,
+            SpentUsd = summary.SpentUsd,
+        };
         await workspace.Store.PutJsonAsync(BlobLayout.SearchCandidate(candidate.SearchId, candidate.CandidateId), result, CancellationToken.None).ConfigureAwait(false);
-        return new CandidateSummary(candidate.CandidateId, candidate.PointKey, summary.Score, summary.CostUsd, summary.CallsNeeded, summary.CallsMade, Skipped: false);
+        return CandidateSummary.From(result, skipped: false);
     }
 }

@@ -4,9 +4,9 @@ namespace Archon.Durable.Search;
 
 /// <summary>
 /// Search blobs beyond <see cref="BlobLayout"/> (spec, candidates, leaderboard live there). All under
-/// <c>archon-search/{searchId}/</c>: <c>ranking.json</c> (preprocessing), <c>pareto.json</c>, <c>best-architecture.json</c>
-/// (a config <c>archon run</c> accepts), <c>round.json</c> (the round in progress), <c>report/…</c> (report.html, plots as PNG and SVG). Search cache entries
-/// (response cache and layer-prefix states) live in <c>archon-cache/search/…</c>, shared by all searches.
+/// <c>archon-search/{searchId}/</c>: <c>ranking.json</c> (preprocessing), <c>runs/…</c> (per-item runs), <c>pareto.json</c>, <c>best-architecture.json</c>
+/// (a config <c>archon run</c> accepts), <c>round.json</c> (the round in progress), <c>report/…</c> (report.html, plots as PNG and SVG). Layer-prefix states
+/// live in <c>archon-cache/search/…</c>, shared by all searches; model responses in the provider stack's <c>archon-cache/</c>.
 /// </summary>
 public static class SearchBlobs
 {
@@ -20,6 +20,11 @@ public static class SearchBlobs
     public static BlobRef BestArchitecture(string searchId) => new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/best-architecture.json");
 
     public static BlobRef ReportFile(string searchId, string file) => new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/report/{file}");
+
+    /// <summary>One candidate point's run on one item (answer and usage), written by the per-item activity; points
+    /// evaluated at several fidelities share their first items' runs.</summary>
+    public static BlobRef ItemRun(string searchId, string pointKey, string split, int itemIndex) =>
+        new(BlobLayout.SearchContainer, $"{BlobLayout.Safe(searchId)}/runs/{BlobLayout.Safe(pointKey)}/{split}-{itemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
 
     public static BlobRef Cache(string key) => new(BlobLayout.CacheContainer, "search/" + string.Join('/', key.Split('/').Select(BlobLayout.Safe)) + ".json");
 

@@ -1,3 +1,5 @@
+using Archon.Core.Search;
+using Archon.Core.Storage;
 using Archon.Core.Search.Execution;
 
 namespace Archon.Durable.Search;
@@ -6,14 +8,24 @@ namespace Archon.Durable.Search;
 /// <paramref name="Items"/> is how many of the split's items (in their fixed order) to score.</summary>
 public sealed record CandidateInput(string SearchId, string CandidateId, string PointKey, double Fidelity, int Bracket, string Split, int Items, int Parallelism, int Sequence = 0);
 
-/// <summary>What a candidate sub-orchestration returns; <paramref name="Skipped"/> = its result was already stored.</summary>
-public sealed record CandidateSummary(string CandidateId, string PointKey, double Score, double CostUsd, long CallsNeeded, long CallsMade, bool Skipped);
+/// <summary>What a candidate sub-orchestration returns; <paramref name="Skipped"/> = its result was already stored.
+/// <paramref name="Status"/> is a <see cref="CandidateStatus"/>; <paramref name="Error"/> the provider's error when it failed.</summary>
+public sealed record CandidateSummary(string CandidateId, string PointKey, double Score, double CostUsd, long CallsNeeded, long CallsMade, bool Skipped,
+    string Status = CandidateStatus.Ok, string? Error = null)
+{
+    public static CandidateSummary From(CandidateResult result, bool skipped)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(result.CandidateId, result.PointKey, result.Score, result.CostUsd, result.CallsNeeded, result.CallsMade, skipped,
+            result.Status, result.Error);
+    }
+}
 
 /// <summary>One item of one candidate for <see cref="EvaluateCandidateItemActivity"/>.</summary>
 public sealed record CandidateItemTask(string SearchId, string PointKey, string Split, int ItemIndex);
 
-/// <summary>Input of <see cref="ScoreCandidateActivity"/>: the candidate and its item runs, in item order.</summary>
-public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList<ItemRun> Runs);
+/// <summary>Input of <see cref="ScoreCandidateActivity"/>: the candidate and references to its stored item runs, in item order.</summary>
+public sealed record ScoreCandidateInput(CandidateInput Candidate, IReadOnlyList<BlobRef> Runs);
 
 /// <summary>Output of <see cref="PrepareSearchActivity"/>.</summary>
 public sealed record SearchPlanInfo(string SearchId, string Algorithm, int SpaceSize, int UnconstrainedSize, int DevItems, int TestItems);

@@ -23,8 +23,15 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
         if (batch.Candidates.Count > 0)
         {
             context.SetCustomStatus(new SearchProgress("searching", batch.Round, batch.Evaluated, batch.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, batch.Best, batch.BestScore, batch.Candidates.Count));
-            await RunCandidates(context, batch.Candidates);
+            var summaries = await RunCandidates(context, batch.Candidates);
             var leaderboard = await context.CallActivityAsync<Leaderboard>(nameof(UpdateLeaderboardActivity), input.SearchId, DurableRetry.Activity);
+            if (leaderboard.Candidates > 0 && leaderboard.FailedCandidates == leaderboard.Candidates)
+            {
+                // Every candidate so far had all its model calls fail: more rounds would only repeat the provider's error.
+                var error = summaries.FirstOrDefault(s => s.Error is not null)?.Error ?? leaderboard.FirstError ?? "no error recorded";
+                throw new SearchFailedException($"search '{input.SearchId}': all {leaderboard.Candidates} candidates failed; {error}");
+            }
+
             var top = leaderboard.Entries.FirstOrDefault(e => e.PointKey == leaderboard.Recommended) ?? (leaderboard.Entries.Count > 0 ? leaderboard.Entries[0] : null);
             context.SetCustomStatus(new SearchProgress("searching", batch.Round, leaderboard.Candidates, leaderboard.EvaluationsUsed, spec.MaxEvaluations, plan.SpaceSize, top?.PointKey, top?.Score, 0));
             context.ContinueAsNew(input, preserveUnprocessedEvents: false);
@@ -41,5 +48,5 @@ public sealed class SearchOrchestration : TaskOrchestrator<SearchRequest, Search
 
     private static Task<CandidateSummary[]> RunCandidates(TaskOrchestrationContext context, IReadOnlyList<CandidateInput> candidates) =>
         Task.WhenAll(candidates.Select(c => context.CallSubOrchestratorAsync<CandidateSummary>(
-            nameof(CandidateOrchestration), c, new SubOrchestrationOptions(DurableRetry.Activity, SearchBlobs.InstanceId(c.SearchId, c.CandidateId)))));
+            nameof(CandidateOrchestration), c, DurableRetry.SubOrchestration(SearchBlobs.InstanceId(c.SearchId, c.CandidateId)))));
 }

@@ -25,7 +25,13 @@ public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment envir
 
     public CandidateItemRunner ItemRunner() => new(_runner, invoker, new StoreSearchCache(store));
 
+    /// <summary>The item runner for a spec's search (its catalog's invoker when the environment routes by catalog).</summary>
+    public CandidateItemRunner ItemRunner(SearchSpec spec) =>
+        new(_runner, environment is ISearchInvokerSource source ? source.Invoker(spec) ?? invoker : invoker, new StoreSearchCache(store));
+
     public ArchitectureEvaluator Evaluator() => new(ItemRunner(), environment);
+
+    public ArchitectureEvaluator Evaluator(SearchSpec spec) => new(ItemRunner(spec), environment);
 
     public Task<SearchSession> SessionAsync(string searchId, CancellationToken cancellationToken) =>
         _sessions.GetOrAdd(searchId, id => new Lazy<Task<SearchSession>>(() => LoadAsync(id, cancellationToken))).Value;

@@ -20,8 +20,8 @@ public sealed class SelectFinalistsActivity(SearchWorkspace workspace) : TaskAct
 
         var results = (await workspace.ResultsAsync(input, CancellationToken.None).ConfigureAwait(false)).Where(r => r.Split == "dev").ToList();
         var history = results.OrderBy(r => r.Sequence).Select(r => r.ToObservation()).ToList();
-        var recommended = session.Algorithm.Recommend(history)?.Key;
-        var top = results.Where(r => r.Fidelity >= 1)
+        var recommended = LeaderboardBuilder.Feasible(session.Algorithm.Recommend(history)?.Key, results);
+        var top = results.Where(r => r.Fidelity >= 1 && r.IsOk)
             .OrderByDescending(r => r.PointKey == recommended)
             .ThenByDescending(r => r.Score - session.Spec.Lambda * r.CostUsd)
             .Take(session.Spec.TopN).ToList();

@@ -19,7 +19,7 @@ public static class ArchonTelemetry
 
     private static readonly Counter<long> ModelCalls = Meter.CreateCounter<long>("archon.model_calls", description: "Model calls made");
     private static readonly Counter<long> Tokens = Meter.CreateCounter<long>("archon.tokens", unit: "{token}", description: "Tokens by direction");
-    private static readonly Counter<double> Cost = Meter.CreateCounter<double>("archon.cost", unit: "USD", description: "Model cost");
+    private static readonly Counter<double> Cost = Meter.CreateCounter<double>("archon.cost", unit: "USD", description: "Model cost; archon.cached=true is what cache hits saved");
     private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>("archon.model_call.duration", unit: "ms");
     private static readonly Counter<long> Orchestrations = Meter.CreateCounter<long>("archon.orchestrations", description: "Finished orchestrations by outcome");
 
@@ -48,7 +48,8 @@ public static class ArchonTelemetry
         ModelCalls.Add(1, tags);
         Tokens.Add(result.InputTokens, new TagList { { "archon.model", request.ModelId }, { "archon.direction", "input" } });
         Tokens.Add(result.OutputTokens, new TagList { { "archon.model", request.ModelId }, { "archon.direction", "output" } });
-        Cost.Add((double)result.CostUsd, new TagList { { "archon.model", request.ModelId } });
+        // One cost rule: a hit reports its would-be cost; the archon.cached tag splits spent (false) from saved (true).
+        Cost.Add((double)result.CostUsd, new TagList { { "archon.model", request.ModelId }, { "archon.cached", result.Cached } });
         CallDuration.Record(result.LatencyMs, tags);
         if (span is null)
         {
@@ -98,6 +99,7 @@ public static class ArchonTelemetry
         span.SetTag("archon.input_tokens", totals.InputTokens);
         span.SetTag("archon.output_tokens", totals.OutputTokens);
         span.SetTag("archon.cost_usd", (double)totals.CostUsd);
+        span.SetTag("archon.saved_usd", (double)totals.SavedUsd);
         span.SetTag("archon.retries", totals.Retries);
         if (!succeeded)
         {

@@ -12,11 +12,11 @@ namespace Archon.Functions.Functions;
 public sealed class ActivityFunctions(ModelCallActivity modelCall, SaveTraceActivity saveTrace, ResolveArchitectureActivity resolveArchitecture)
 {
     [Function(nameof(ModelCallActivity))]
-    public Task<ModelCallResult> ModelCall([ActivityTrigger] ModelCallRequest request, FunctionContext context) =>
-        modelCall.ExecuteAsync(request, context.CancellationToken);
+    public Task<ModelCallResult> ModelCall([ActivityTrigger] ModelCallWork work, FunctionContext context) =>
+        modelCall.ExecuteAsync(work, context.CancellationToken);
 
     [Function(nameof(SaveTraceActivity))]
-    public Task<BlobRef> SaveTrace([ActivityTrigger] SaveTraceRequest request, FunctionContext context) =>
+    public Task<BlobRef> SaveTrace([ActivityTrigger] SaveTraceInput request, FunctionContext context) =>
         saveTrace.ExecuteAsync(request, context.CancellationToken);
 
     [Function(nameof(ResolveArchitectureActivity))]

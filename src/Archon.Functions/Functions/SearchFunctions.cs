@@ -1,5 +1,6 @@
 using Archon.Core.Search;
 using Archon.Core.Search.Execution;
+using Archon.Core.Storage;
 using Archon.Durable.Contracts;
 using Archon.Durable.Search;
 using Microsoft.Azure.Functions.Worker;
@@ -40,7 +41,7 @@ public sealed class SearchActivityFunctions(
     public Task<CandidateSummary?> Load([ActivityTrigger] CandidateInput input) => load.ExecuteAsync(input);
 
     [Function(nameof(EvaluateCandidateItemActivity))]
-    public Task<ItemRun> EvaluateItem([ActivityTrigger] CandidateItemTask input) => evaluateItem.ExecuteAsync(input);
+    public Task<BlobRef> EvaluateItem([ActivityTrigger] CandidateItemTask input) => evaluateItem.ExecuteAsync(input);
 
     [Function(nameof(ScoreCandidateActivity))]
     public Task<CandidateSummary> Score([ActivityTrigger] ScoreCandidateInput input) => score.ExecuteAsync(input);

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Archon.Hosting.Storage;
@@ -13,10 +14,17 @@ public static class ResultStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IResultStore"/> from the <c>ArchonStorage</c> section: Blob Storage through
     /// <c>AddAzureClients</c> (DefaultAzureCredential with a service URI in Azure; a connection string for Azurite),
-    /// or the local file store. Options are validated on start.
+    /// or the local file store. Options are validated on start. A <paramref name="localFolder"/> (the CLI's <c>--store</c>)
+    /// wins over the settings. A store registered before this call wins over both (tests).
     /// </summary>
-    public static IServiceCollection AddArchonResultStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddArchonResultStore(this IServiceCollection services, IConfiguration configuration, string? localFolder = null)
     {
+        if (localFolder is not null)
+        {
+            services.TryAddSingleton<IResultStore>(new FileResultStore(localFolder));
+            return services;
+        }
+
         var section = configuration.GetSection(ResultStoreOptions.SectionName);
         services.AddOptions<ResultStoreOptions>()
             .Bind(section)
@@ -40,11 +48,11 @@ public static class ResultStoreServiceCollectionExtensions
                     clients.UseCredential(new DefaultAzureCredential());
                 }
             });
-            services.AddSingleton<IResultStore>(sp => new BlobResultStore(sp.GetRequiredService<BlobServiceClient>()));
+            services.TryAddSingleton<IResultStore>(sp => new BlobResultStore(sp.GetRequiredService<BlobServiceClient>()));
         }
         else
         {
-            services.AddSingleton<IResultStore>(sp => new FileResultStore(sp.GetRequiredService<IOptions<ResultStoreOptions>>().Value.LocalRoot));
+            services.TryAddSingleton<IResultStore>(sp => new FileResultStore(sp.GetRequiredService<IOptions<ResultStoreOptions>>().Value.LocalRoot));
         }
 
         return services;

@@ -57,13 +57,21 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server that answers every role with <see cref="CannedResponder"/> after a fixed latency.</summary>
-    public static LoopbackModelServer StartCanned(TimeSpan latency) =>
-        Start(async (exchange, ct) =>
+    /// <summary>Starts a server that answers every role with <see cref="CannedResponder"/> after a fixed latency,
+    /// with <paramref name="faults"/> (when given) injected in front of it.</summary>
+    public static LoopbackModelServer StartCanned(TimeSpan latency, LoopbackFaultInjector? faults = null)
+    {
+        Func<LoopbackExchange, CancellationToken, Task<LoopbackReply>> canned = async (exchange, ct) =>
         {
-            await Task.Delay(latency, ct);
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, ct);
+            }
+
             return LoopbackReply.Ok(CannedResponder.Respond(exchange.Messages));
-        });
+        };
+        return Start(faults is null ? canned : faults.Wrap(canned));
+    }
 
     private static bool IsAddressInUse(Exception ex) => ex switch
     {
@@ -129,6 +137,12 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             if (reply.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(reply.Delay, stopping.Token);
+            }
+
+            if (reply.DropConnection)
+            {
+                response.Abort();
+                return;
             }
 
             var text = reply.RawBody ?? LoopbackProtocol.EncodeReply(protocol, model, reply.Text ?? "",

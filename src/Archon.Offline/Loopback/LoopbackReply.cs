@@ -12,7 +12,12 @@ public sealed record LoopbackReply
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Close the connection without answering (a dropped connection as the client sees it).</summary>
+    public bool DropConnection { get; init; }
+
     public static LoopbackReply Ok(string text) => new() { Text = text };
+
+    public static LoopbackReply Dropped() => new() { DropConnection = true };
 
     public static LoopbackReply Raw(int status, string body, IReadOnlyDictionary<string, string>? headers = null) =>
         new() { StatusCode = status, RawBody = body, Headers = headers ?? new Dictionary<string, string>() };

@@ -18,7 +18,9 @@ public sealed partial class SimAnswerKey
         Item = item;
         Kind = item.Family switch
         {
-            "code" or "builtin-code" => SimAnswerKind.Code,
+            "code" or "builtin-code" or "code_contests" => SimAnswerKind.Code,
+            "mixeval" when item.Metadata.GetValueOrDefault(MetadataKeys.ProblemType) == Archon.Core.Evaluation.MixEval.MixEvalLoader.MultipleChoice => SimAnswerKind.Choice,
+            "mixeval" => SimAnswerKind.Text,
             "math" when item.Benchmark == Math500Loader.Name => SimAnswerKind.Latex,
             "math" or "builtin-math" => SimAnswerKind.Number,
             _ => SimAnswerKind.None,
@@ -28,6 +30,8 @@ public sealed partial class SimAnswerKey
             SimAnswerKind.Number => NumberValues(item),
             SimAnswerKind.Latex => LatexValues(item),
             SimAnswerKind.Code => CodeValues(item),
+            SimAnswerKind.Choice => SimMixEval.ChoiceValues(item),
+            SimAnswerKind.Text => SimMixEval.TextValues(item),
             _ => ("", Array.Empty<string>()),
         };
         // Difficulty is a property of the item, shared by all models: another source of correlated errors.
@@ -49,6 +53,7 @@ public sealed partial class SimAnswerKey
         SimAnswerKind.Number => Gsm8kAnswerExtractor.Extract(text)?.ToString(CultureInfo.InvariantCulture),
         SimAnswerKind.Latex => MathAnswerExtractor.Extract(text) is { } a ? MathNormalizer.Normalize(a) : null,
         SimAnswerKind.Code => NormaliseCode(CodeExtractor.Extract(text, Item.Metadata.GetValueOrDefault(MetadataKeys.EntryPoint))),
+        SimAnswerKind.Choice or SimAnswerKind.Text => SimMixEval.ValueOf(this, text),
         _ => null,
     };
 
@@ -61,6 +66,7 @@ public sealed partial class SimAnswerKey
             SimAnswerKind.Number => value == Correct,
             SimAnswerKind.Latex => MathEquivalence.AreEquivalent(value, Correct),
             SimAnswerKind.Code => value == NormaliseCode(Correct) ? true : Distractors.Any(d => NormaliseCode(d) == value) ? false : null,
+            SimAnswerKind.Choice or SimAnswerKind.Text => value == Correct,
             _ => null,
         };
     }

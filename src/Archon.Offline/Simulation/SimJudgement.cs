@@ -91,9 +91,14 @@ internal static class SimJudgement
     }
 
     /// <summary>Judge role (MT-Bench, Arena-Hard, AlpacaEval prompts): SIMULATED verdicts in each benchmark's format,
-    /// carrying no information about quality.</summary>
+    /// carrying no information about quality. MixEval's model parser is simulated by upstream's rule parser.</summary>
     public static string Judge(SimCall call)
     {
+        if (call.Key is { Kind: SimAnswerKind.Choice or SimAnswerKind.Text } mix && SimMixEval.JudgedResponse(call.LastUser) is { } response)
+        {
+            return SimMixEval.ParserVerdict(call, mix, response);
+        }
+
         var all = call.System + "\n" + call.AllText;
         var u = call.U("judge", Digest(all));
         if (all.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return u < 0.5 ? "m" : "M"; }

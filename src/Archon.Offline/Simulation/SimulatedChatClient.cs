@@ -13,7 +13,8 @@ namespace Archon.Offline.Simulation;
 public sealed class SimulatedChatClient(SimModelProfile profile, SimulatorKnowledge? knowledge = null, int seed = 0) : IChatClient
 {
     public const string SimulatedFlag = "archon.simulated";
-    public const string LatencyKey = "archon.sim.latency_ms";
+    /// <summary>The simulated latency travels under the stack-wide key, so the invoker and the cache report it.</summary>
+    public const string LatencyKey = Archon.Core.Providers.CallMetadata.LatencyMs;
 
     private readonly SimulatorKnowledge knowledge = knowledge ?? SimulatorKnowledge.Shared;
 

@@ -4,12 +4,8 @@ using Archon.Cli.Commands;
 namespace Archon.Cli.Tests.Commands;
 
 [Collection(EmbeddedHostCollection.Name)]
-public sealed class BenchLatencyCommandTests : IDisposable
+public sealed class BenchLatencyCommandTests
 {
-    private readonly StringWriter output = new();
-
-    public void Dispose() => output.Dispose();
-
     // The durable host adds a fixed per-activity overhead (tens of ms on a loaded 2-core machine), so it gets a latency
     // large enough that the parallel schedule beats the sequential one by far more than that overhead.
     [Theory]
@@ -17,10 +13,10 @@ public sealed class BenchLatencyCommandTests : IDisposable
     [InlineData(HostKind.Durable, 100)]
     public async Task Execute_Json_PrintsFiveDocumentedFieldsWithParallelSpeedup(string host, int latencyMs)
     {
-        var code = await new BenchLatencyCommand(output).ExecuteAsync(null!, new BenchLatencySettings { LatencyMs = latencyMs, Runs = 1, Host = host, Json = true }, CancellationToken.None);
+        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--host", host, "--json");
 
-        Assert.Equal(0, code);
-        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.True(result.Exit == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["measured_ms", "critical_path_ms", "ratio", "sequential_ms", "speedup_vs_sequential"], names);
         var r = doc.RootElement;
@@ -34,10 +30,10 @@ public sealed class BenchLatencyCommandTests : IDisposable
     [Fact]
     public async Task Execute_Table_NamesEveryFigure()
     {
-        var code = await new BenchLatencyCommand(output).ExecuteAsync(null!, new BenchLatencySettings { LatencyMs = 5, Runs = 1, Host = HostKind.InProcess }, CancellationToken.None);
+        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", "5", "--runs", "1", "--host", HostKind.InProcess);
 
-        Assert.Equal(0, code);
-        var text = output.ToString();
+        Assert.True(result.Exit == 0, result.ToString());
+        var text = result.Out;
         Assert.Contains("5 ms per call, median of 1 run(s), host inprocess", text, StringComparison.Ordinal);
         foreach (var figure in new[] { "measured", "critical path", "ratio measured / critical path", "sequential schedule", "speedup vs sequential" })
         {

@@ -1,9 +1,4 @@
-using Archon.Offline.Simulation;
-using Archon.Offline;
 using Archon.Cli.Commands;
-using Archon.Core.Architecture;
-using Archon.Core.Execution;
-using Archon.Core.Providers;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -13,49 +8,40 @@ public sealed class DurableHostCommandTests : IDisposable
 {
     private readonly string _store = Path.Combine(Path.GetTempPath(), $"archon-cli-durable-{Guid.NewGuid():N}");
 
-    private static (ArchitectureConfig Architecture, ModelCatalog Catalog) Quickstart() =>
-        (ArchitectureLoader.Load(Path.Combine(CliTestPaths.RepoRoot, "architectures", "quickstart.json")).GetOrThrow(),
-         ModelCatalog.Load(Path.Combine(CliTestPaths.RepoRoot, "catalog", "offline.json")));
+    private static readonly string Quickstart = Path.Combine(TestPaths.RepoRoot, "architectures", "quickstart.json");
+
+    private static readonly string Offline = Path.Combine(TestPaths.RepoRoot, "catalog", "offline.json");
 
     [Fact]
-    public async Task RunAsync_OfflineCatalog_AnswersAndWritesTheTraceToTheStore()
+    public async Task Run_OfflineCatalog_AnswersAndWritesTheTraceToTheStore()
     {
-        var (architecture, catalog) = Quickstart();
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, new SimulatorKnowledge());
+        var result = await ArchonCli.RunAsync("run", "-a", Quickstart, "-p", "What is 2+2?", "-m", Offline, "--store", _store, "--json");
 
-        var (result, error) = await DurableRun.RunAsync(architecture, "What is 2+2?", new ChatClientModelInvoker(factory), catalog, new QueryBudget(), _store, TextWriter.Null, default);
-
-        Assert.Null(error);
-        Assert.False(string.IsNullOrEmpty(result!.Answer));
-        Assert.Equal(result.Trace.Count, result.Totals.Calls);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("\"answer\"", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("trace: ", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(_store, "archon-traces"), "run-*.json"));
     }
 
     [Fact]
-    public async Task RunAsync_BudgetBelowTheFanOut_ReturnsBudgetError()
+    public async Task Run_BudgetBelowTheFanOut_ExitsOneWithBudgetError()
     {
-        var (architecture, catalog) = Quickstart();
-        await using var factory = new ModelClientFactory(catalog);
-        OfflineProviders.Register(factory, new SimulatorKnowledge());
+        var result = await ArchonCli.RunAsync("run", "-a", Quickstart, "-p", "hi", "-m", Offline, "--store", _store, "--max-calls", "1");
 
-        var (result, error) = await DurableRun.RunAsync(architecture, "hi", new ChatClientModelInvoker(factory), catalog, new QueryBudget { MaxCalls = 1 }, _store, TextWriter.Null, default);
-
-        Assert.Null(result);
-        Assert.StartsWith("budget:", error);
+        Assert.Equal(1, result.Exit);
+        Assert.Equal("", result.Out);
+        Assert.StartsWith("budget:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("durable", true)]
-    [InlineData("inprocess", true)]
-    [InlineData("cloud", false)]
-    public void Settings_Host_AcceptsOnlyDurableOrInProcess(string host, bool valid)
+    [InlineData("run", "-a", "a.json", "-p", "p")]
+    [InlineData("bench", "latency")]
+    public async Task Host_OtherThanDurableOrInProcess_IsRejectedWithTheRule(params string[] verb)
     {
-        var run = new RunSettings { Architecture = "a", Prompt = "p", Host = host };
-        var bench = new BenchLatencySettings { Host = host };
+        var result = await ArchonCli.RunAsync([.. verb, "--host", "cloud"]);
 
-        Assert.Equal(valid, run.Validate().Successful);
-        Assert.Equal(valid, bench.Validate().Successful);
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains(HostKind.Rule, result.Out + result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -1,7 +1,5 @@
-using Archon.Cli.Commands;
 using Archon.Core.Search;
 using Archon.Core.Storage;
-using Spectre.Console.Cli;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -24,9 +22,9 @@ public sealed class JudgeScoredSearchTests : IDisposable
 
     private static async Task<int> Run(params string[] args)
     {
-        var app = new CommandApp();
-        app.Configure(c => c.AddCommand<SearchCommand>("search"));
-        return await app.RunAsync(args);
+        var result = await ArchonCli.RunAsync(args);
+        Assert.True(result.Exit == 0, result.ToString());
+        return result.Exit;
     }
 
     [Fact]

@@ -1,22 +1,16 @@
-using Archon.Cli.Commands;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Archon.Cli.Tests.Commands;
 
+/// <summary>`archon models` through the command tree (option parsing, validation, exit codes).</summary>
 public sealed class ModelsCommandTests : IDisposable
 {
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("archon-models-");
-    private readonly StringWriter output = new();
 
-    public void Dispose()
-    {
-        dir.Delete(recursive: true);
-        output.Dispose();
-    }
+    public void Dispose() => dir.Delete(recursive: true);
 
-    private ModelsCommand Command(params (string Name, string Value)[] env)
-    {
-        return new ModelsCommand(CliConsole.For(output), handler: null, name => env.FirstOrDefault(e => e.Name == name).Value);
-    }
+    private static Task<CliResult> Models(IReadOnlyDictionary<string, string>? env, params string[] args) =>
+        ArchonCli.RunAsync(env ?? new Dictionary<string, string>(), ["models", .. args]);
 
     private string Catalog(string json)
     {
@@ -35,80 +29,85 @@ public sealed class ModelsCommandTests : IDisposable
         """;
 
     [Fact]
-    public async Task RunAsync_Catalog_ListsEveryEntryAndSummarises()
+    public async Task Models_Catalog_ListsEveryEntryAndSummarises()
     {
-        var exit = await Command().RunAsync(new ModelsSettings { Models = Catalog(TwoModels), Offline = true }, CancellationToken.None);
+        var result = await Models(null, "-m", Catalog(TwoModels), "--offline");
 
-        var text = output.ToString();
-        Assert.Equal(0, exit);
-        Assert.Contains("gpt-4o", text, StringComparison.Ordinal);
-        Assert.Contains("OPENAI_API_KEY not set", text, StringComparison.Ordinal);
-        Assert.Contains("2.5 · 10", text, StringComparison.Ordinal);
-        Assert.Contains("fleet-small", text, StringComparison.Ordinal);
-        Assert.Contains("SIMULATED", text, StringComparison.Ordinal);
-        Assert.Contains("2 models: 1 configured, 1 not configured; 0 endpoints unreachable", text, StringComparison.Ordinal);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("gpt-4o", result.Out, StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY not set", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2.5 · 10", result.Out, StringComparison.Ordinal);
+        Assert.Contains("fleet-small", result.Out, StringComparison.Ordinal);
+        Assert.Contains("SIMULATED", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 models: 1 configured, 1 not configured; 0 endpoints unreachable", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_StrictWithAMissingKey_ExitsOne()
+    public async Task Models_StrictWithAMissingKey_ExitsOne()
     {
-        var exit = await Command().RunAsync(new ModelsSettings { Models = Catalog(TwoModels), Offline = true, Strict = true }, CancellationToken.None);
+        var result = await Models(null, "--models", Catalog(TwoModels), "--offline", "--strict");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(1, result.Exit);
     }
 
     [Fact]
-    public async Task RunAsync_StrictWithEverythingConfigured_ExitsZero()
+    public async Task Models_StrictWithEverythingConfigured_ExitsZero()
     {
-        var exit = await Command(("OPENAI_API_KEY", "sk-x"))
-            .RunAsync(new ModelsSettings { Models = Catalog(TwoModels), Offline = true, Strict = true }, CancellationToken.None);
+        var result = await Models(new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-x" }, "-m", Catalog(TwoModels), "--offline", "--strict");
 
-        Assert.Equal(0, exit);
-        Assert.Contains("2 models: 2 configured, 0 not configured", output.ToString(), StringComparison.Ordinal);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("2 models: 2 configured, 0 not configured", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_UnreachableEndpoint_IsAStatusNotAFailure()
+    public async Task Models_UnreachableEndpoint_IsAStatusNotAFailure()
     {
         await using var server = new ProbeServer(status: null);
         var catalog = Catalog($$"""{ "models": [ { "id": "local", "provider": "openai-compatible", "endpoint": "{{server.BaseUrl}}/v1" } ] }""");
+        var clock = new FakeTimeProvider();
 
-        var exit = await Command().RunAsync(new ModelsSettings { Models = catalog, TimeoutSeconds = 0.3, Strict = true }, CancellationToken.None);
+        var running = ArchonCli.RunAsync(new Dictionary<string, string>(), clock, "models", "-m", catalog, "--timeout", "0.3", "--strict");
+        await server.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30)); // the probe is waiting on a server that never answers
+        clock.Advance(TimeSpan.FromSeconds(0.3));
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, exit);
-        Assert.Contains("unreachable: no answer within 0.3 s", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("1 endpoint unreachable", output.ToString(), StringComparison.Ordinal);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("unreachable: no answer within 0.3 s", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 endpoint unreachable", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_MissingCatalogFile_OneErrorLineAndExitOne()
+    public async Task Models_MissingCatalogFile_OneErrorLineAndExitOne()
     {
         var path = Path.Combine(dir.FullName, "absent.json");
 
-        var exit = await Command().RunAsync(new ModelsSettings { Models = path, Offline = true }, CancellationToken.None);
+        var result = await Models(null, "-m", path, "--offline");
 
-        Assert.Equal(1, exit);
-        Assert.Equal($"error: {path}: model catalog file not found", output.ToString().Trim());
+        Assert.Equal(1, result.Exit);
+        Assert.Equal($"error: {path}: model catalog file not found", result.Out.Trim());
     }
 
     [Fact]
-    public async Task RunAsync_InvalidCatalog_ErrorNamesTheFileAndField()
+    public async Task Models_InvalidCatalog_ErrorNamesTheFileAndField()
     {
         var path = Catalog("""{ "models": [ { "provider": "openai" } ] }""");
 
-        var exit = await Command().RunAsync(new ModelsSettings { Models = path, Offline = true }, CancellationToken.None);
+        var result = await Models(null, "-m", path, "--offline");
 
-        Assert.Equal(1, exit);
-        Assert.StartsWith($"error: {path}", output.ToString().Trim(), StringComparison.Ordinal);
-        Assert.Single(output.ToString().Trim().Split('\n'));
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith($"error: {path}", Assert.Single(result.OutLines), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(61)]
-    public void Validate_TimeoutOutOfRange_Fails(double seconds)
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("61")]
+    public async Task Models_TimeoutOutOfRange_ExitsNonZeroWithOneMessage(string seconds)
     {
-        Assert.False(new ModelsSettings { TimeoutSeconds = seconds }.Validate().Successful);
+        var result = await Models(null, "--timeout", seconds, "--offline");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains($"--timeout {seconds}: must be more than 0 and at most 60 seconds", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ProbeServer : IAsyncDisposable
     private readonly Task loop;
     private readonly int? status;
     private readonly List<string> requests = [];
+    private readonly TaskCompletionSource firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="status">HTTP status to answer with; null = never answer.</param>
     public ProbeServer(int? status)
@@ -25,6 +26,9 @@ internal sealed class ProbeServer : IAsyncDisposable
     }
 
     public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+
+    /// <summary>Completes when the head of the first request has arrived (a barrier: the client is now waiting).</summary>
+    public Task FirstRequest => firstRequest.Task;
 
     public IReadOnlyList<string> Requests
     {
@@ -80,9 +84,17 @@ internal sealed class ProbeServer : IAsyncDisposable
                     requests.Add(head.ToString());
                 }
 
+                firstRequest.TrySetResult();
+
                 if (status is not { } code)
                 {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
+                    // Hold the connection open without answering until the server is disposed.
+                    var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using (stop.Token.Register(() => held.TrySetResult()))
+                    {
+                        await held.Task;
+                    }
+
                     return;
                 }
 

@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Archon.Cli.Commands;
 using Archon.Core.Providers;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Archon.Cli.Tests.Commands;
 
 public sealed class ProviderCheckerTests
 {
-    // Only the never-answers test waits out its timeout; tests that expect an answer get a generous one, so a loaded CI
-    // machine (other test processes starting hosts) cannot turn a slow loopback reply into "unreachable".
+    // Tests that expect an answer get a generous timeout on the real clock, so a loaded CI machine cannot turn a slow
+    // loopback reply into "unreachable"; the never-answers test runs its timeout on a fake clock instead of waiting.
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(15);
 
@@ -146,9 +147,14 @@ public sealed class ProviderCheckerTests
         await using var server = new ProbeServer(status: null);
         using var http = new HttpClient();
 
-        var checker = new ProviderChecker(http, _ => null, ShortTimeout);
+        var clock = new FakeTimeProvider();
+        var checker = new ProviderChecker(http, _ => null, ShortTimeout, clock);
 
-        var check = (await checker.CheckAsync([Entry("openai-compatible", server.BaseUrl + "/v1")], probe: true, CancellationToken.None)).Single();
+        var checking = checker.CheckAsync([Entry("openai-compatible", server.BaseUrl + "/v1")], probe: true, CancellationToken.None);
+        await server.FirstRequest.WaitAsync(AnswerTimeout); // the probe is in flight and the server holds it
+        Assert.False(checking.IsCompleted);
+        clock.Advance(ShortTimeout);
+        var check = (await checking).Single();
 
         Assert.Equal(CheckOutcome.Failed("unreachable: no answer within 0.5 s"), check.Reachability);
     }

@@ -7,38 +7,25 @@ namespace Archon.Cli.Tests.Commands;
 public sealed class RunCommandTests : IDisposable
 {
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("archon-run-");
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
 
-    private static string SimArchitecture => Path.Combine(CliTestPaths.RepoRoot, "examples", "sim", "fleet-8-critic-rank-fuse.json");
+    private static string SimArchitecture => Path.Combine(TestPaths.RepoRoot, "examples", "sim", "fleet-8-critic-rank-fuse.json");
 
-    private static string SimFleet => Path.Combine(CliTestPaths.RepoRoot, "catalog", "sim-fleet.json");
+    private static string SimFleet => Path.Combine(TestPaths.RepoRoot, "catalog", "sim-fleet.json");
 
-    public void Dispose()
-    {
-        dir.Delete(recursive: true);
-        output.Dispose();
-        error.Dispose();
-    }
+    public void Dispose() => dir.Delete(recursive: true);
 
-    private Task<int> Run(RunSettings settings) => new RunCommand(output, error).ExecuteAsync(null!, settings, CancellationToken.None);
-
-    private RunSettings Settings(string host, bool json = false, string? architecture = null) => new()
-    {
-        Architecture = architecture ?? SimArchitecture,
-        Prompt = "What is 17 * 23?",
-        Models = SimFleet,
-        Host = host,
-        Json = json,
-        Store = Path.Combine(dir.FullName, "store"),
-    };
+    private Task<CliResult> Run(string host, bool json = false, string? architecture = null) => ArchonCli.RunAsync(
+        [
+            "run", "-a", architecture ?? SimArchitecture, "-p", "What is 17 * 23?", "-m", SimFleet, "--host", host,
+            "--store", Path.Combine(dir.FullName, "store"), .. json ? new[] { "--json" } : [],
+        ]);
 
     /// <summary>Bad input: exit 2, nothing on stdout, exactly one stderr line starting with <paramref name="prefix"/>.</summary>
-    private string SingleErrorLine(int code, string prefix)
+    private static string SingleErrorLine(CliResult result, string prefix)
     {
-        Assert.Equal(2, code);
-        Assert.Equal("", output.ToString());
-        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Equal("", result.Out);
+        var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith(prefix, line, StringComparison.Ordinal);
         return line;
     }
@@ -48,15 +35,15 @@ public sealed class RunCommandTests : IDisposable
     [InlineData(HostKind.Durable)]
     public async Task Execute_SimFleet_PrintsSimulatedLabelAnswerAndLayerTable(string host)
     {
-        var code = await Run(Settings(host));
+        var result = await Run(host);
 
-        Assert.True(code == 0, error.ToString());
-        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.True(result.Exit == 0, result.ToString());
+        var lines = result.Out.Split('\n', StringSplitOptions.TrimEntries);
         Assert.StartsWith("SIMULATED", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("fleet-8-critic-rank-fuse (4 layers)", lines[1], StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(lines[2]), "the answer line is empty");
-        Assert.Contains("generator ×7", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("calls 14 (failed 0", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("generator ×7", result.Out, StringComparison.Ordinal);
+        Assert.Contains("calls 14 (failed 0", result.Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,10 +51,10 @@ public sealed class RunCommandTests : IDisposable
     [InlineData(HostKind.Durable)]
     public async Task Execute_SimFleetJson_ParsesWithAnswerLabelAndUsageTotals(string host)
     {
-        var code = await Run(Settings(host, json: true));
+        var result = await Run(host, json: true);
 
-        Assert.True(code == 0, error.ToString());
-        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.True(result.Exit == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
         var root = doc.RootElement;
         Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("answer").GetString()));
         Assert.StartsWith("SIMULATED", root.GetProperty("label").GetString(), StringComparison.Ordinal);
@@ -84,10 +71,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Execute_DurableHost_ReportsTracePathInStore()
     {
-        var code = await Run(Settings(HostKind.Durable, json: true));
+        var result = await Run(HostKind.Durable, json: true);
 
-        Assert.Equal(0, code);
-        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.True(result.Exit == 0, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("trace: " + Path.Combine(dir.FullName, "store"), line, StringComparison.Ordinal);
         Assert.True(File.Exists(line["trace: ".Length..]), line);
     }
@@ -98,9 +85,9 @@ public sealed class RunCommandTests : IDisposable
         var file = Path.Combine(dir.FullName, "broken.json");
         File.WriteAllText(file, """{ "name": "broken", "layers": [ [ { "type": "generator", "model": "sim-frontier" } ], [ { "type": "nonsense" } ] ] }""");
 
-        var code = await Run(Settings(HostKind.InProcess, architecture: file));
+        var result = await Run(HostKind.InProcess, architecture: file);
 
-        Assert.Contains("layer 1", SingleErrorLine(code, $"error: {file}: "), StringComparison.Ordinal);
+        Assert.Contains("layer 1", SingleErrorLine(result, $"error: {file}: "), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,9 +96,9 @@ public sealed class RunCommandTests : IDisposable
         var file = Path.Combine(dir.FullName, "truncated.json");
         File.WriteAllText(file, """{ "name": "x", "layers": [ [ """);
 
-        var code = await Run(Settings(HostKind.InProcess, architecture: file));
+        var result = await Run(HostKind.InProcess, architecture: file);
 
-        Assert.Contains("line 1", SingleErrorLine(code, $"error: {file}: "), StringComparison.Ordinal);
+        Assert.Contains("line 1", SingleErrorLine(result, $"error: {file}: "), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,8 +106,17 @@ public sealed class RunCommandTests : IDisposable
     {
         var missing = Path.Combine(dir.FullName, "no-such-architecture.json");
 
-        var code = await Run(Settings(HostKind.InProcess, architecture: missing));
+        var result = await Run(HostKind.InProcess, architecture: missing);
 
-        SingleErrorLine(code, $"error: architecture \"{missing}\" not found");
+        SingleErrorLine(result, $"error: architecture \"{missing}\" not found");
+    }
+
+    [Fact]
+    public async Task Execute_BudgetBelowTheFanOut_ExitsOneWithBudgetLine()
+    {
+        var result = await ArchonCli.RunAsync("run", "-a", SimArchitecture, "-p", "hi", "-m", SimFleet, "--host", HostKind.InProcess, "--max-calls", "3");
+
+        Assert.True(result.Exit == 1, result.ToString());
+        Assert.StartsWith("budget:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 }

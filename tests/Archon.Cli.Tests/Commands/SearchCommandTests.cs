@@ -1,7 +1,7 @@
+using Archon.Core.Search;
+using Archon.Bench.Search;
 using System.Text.Json;
-using Archon.Cli.Commands;
 using Archon.Core.Architecture;
-using Spectre.Console.Cli;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -24,17 +24,7 @@ public sealed class SearchCommandTests : IDisposable
         }
         """;
 
-    private static async Task<int> Run(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(c =>
-        {
-            c.AddCommand<SearchCommand>("search");
-            c.AddCommand<ReportCommand>("report");
-            c.AddBranch("bench", b => b.AddCommand<BenchSearchCommand>("search"));
-        });
-        return await app.RunAsync(args);
-    }
+    private static async Task<int> Run(params string[] args) => (await ArchonCli.RunAsync(args)).Exit;
 
     [Fact]
     public async Task Search_TinySpecOnSimFleet_WritesBestArchitectureAndReportThatReportReRenders()
@@ -64,7 +54,12 @@ public sealed class SearchCommandTests : IDisposable
         Directory.CreateDirectory(_root);
         var spec = Path.Combine(_root, "bad.json");
         await File.WriteAllTextAsync(spec, """{ "benchmark": "nope" }""");
-        Assert.Equal(2, await Run("search", spec, "--store", Path.Combine(_root, "store")));
+        var result = await ArchonCli.RunAsync("search", spec, "--store", Path.Combine(_root, "store"));
+
+        Assert.Equal(2, result.Exit);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: benchmark: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,21 +71,14 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public async Task BenchSearch_Json_HasTheDocumentedShape()
     {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            Assert.Equal(0, await Run("bench", "search", "--seeds", "2", "--algorithms", "random,bo", "--items", "40", "--max-evaluations", "16", "--json"));
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var result = await ArchonCli.RunAsync("bench", "search", "--seeds", "2", "--algorithms", "random,bo", "--items", "40", "--max-evaluations", "16", "--json");
 
-        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(result.Exit == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
-        Assert.Equal(9576, root.GetProperty("space_size").GetInt32());
+        // The tabular landscape's space: the default axes over its ten SIMULATED models, counted from the axes.
+        var expected = new SearchSpace(new SearchSpaceBounds(), new ArchitectureEncoder(LandscapeFleet.Ranking())).Count;
+        Assert.Equal(expected, root.GetProperty("space_size").GetInt32());
         Assert.Equal(2, root.GetProperty("seeds").GetInt32());
         Assert.Equal(["random", "bo"], root.GetProperty("algorithms").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
         Assert.All(root.GetProperty("algorithms").EnumerateArray(), a =>

@@ -1,72 +1,53 @@
-using Archon.Cli.Commands;
-
 namespace Archon.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
-    private static string RepoRoot()
+    private static string ConfigsDir => TestPaths.ConfigsDir;
+
+    private static async Task<(int Exit, string[] Lines)> Run(params string[] args)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Archon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Archon.sln not found");
-    }
-
-    private static string ConfigsDir =>
-        Environment.GetEnvironmentVariable("ARCHON_SHARED_DIR") is { Length: > 0 } shared
-            ? Path.Combine(shared, "archon-configs")
-            : Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "archon-configs"));
-
-    private static (int Exit, string[] Lines) Run(ValidateSettings settings)
-    {
-        using var output = new StringWriter();
-        var exit = new ValidateCommand(output).Execute(null!, settings, CancellationToken.None);
-        return (exit, output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        var result = await ArchonCli.RunAsync(["validate", .. args]);
+        return (result.Exit, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
-    public void Execute_ReferenceCorpus_OneLinePerFileAndFailsOnTheInvalidJson()
+    public async Task Execute_ReferenceCorpus_OneLinePerFileAndFailsOnTheInvalidJson()
     {
-        var (exit, lines) = Run(new ValidateSettings { Paths = [ConfigsDir] });
+        var (exit, lines) = await Run(ConfigsDir);
 
         var files = Directory.EnumerateFiles(ConfigsDir, "*.json", SearchOption.AllDirectories).Count();
         Assert.Equal(1, exit);
         Assert.Equal(files, lines.Length);
         var fail = Assert.Single(lines, l => l.StartsWith("FAIL ", StringComparison.Ordinal));
-        Assert.Contains("archon-1-110bFuser-1-110bRanker5-8-70BM.json: line 71, position 40: [json-syntax]", fail);
+        Assert.Contains("archon-1-110bFuser-1-110bRanker5-8-70BM.json: line 71, position 40: [json-syntax]", fail, StringComparison.Ordinal);
         Assert.Equal(files - 1, lines.Count(l => l.StartsWith("OK   ", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void Execute_GoodFileWithCatalog_ExitZeroAndWarningsOnRequest()
+    public async Task Execute_GoodFileWithCatalog_ExitZeroAndWarningsOnRequest()
     {
         var file = Path.Combine(ConfigsDir, "individual_models", "gpt-4o-mini.json");
 
-        var (exit, lines) = Run(new ValidateSettings { Paths = [file], ShowWarnings = true, Models = Path.Combine(RepoRoot(), "catalog", "models.json") });
+        var (exit, lines) = await Run(file, "--warnings", "-m", Path.Combine(TestPaths.RepoRoot, "catalog", "models.json"));
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("OK   ", lines[0]);
-        Assert.Contains(lines, l => l.Contains("[unused-key] \"top_k\" has no effect on a generator"));
+        Assert.StartsWith("OK   ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("[unused-key] \"top_k\" has no effect on a generator", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Execute_UnconfiguredModel_FailsWithCatalogHint()
+    public async Task Execute_UnconfiguredModel_FailsWithCatalogHint()
     {
         var file = Path.Combine(ConfigsDir, "archon-1-110bFuser-PairRM3-6-MoAM.json");
 
-        var (exit, lines) = Run(new ValidateSettings { Paths = [file], Models = Path.Combine(RepoRoot(), "catalog", "models.json") });
+        var (exit, lines) = await Run(file, "--models", Path.Combine(TestPaths.RepoRoot, "catalog", "models.json"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("model llm-blender/PairRM (model_type none) is not configured: add it to the catalog", Assert.Single(lines));
+        Assert.Contains("model llm-blender/PairRM (model_type none) is not configured: add it to the catalog", Assert.Single(lines), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Execute_RuleViolation_NamesLayerComponentAndRule()
+    public async Task Execute_RuleViolation_NamesLayerComponentAndRule()
     {
         var dir = Directory.CreateTempSubdirectory("archon-validate-");
         try
@@ -74,10 +55,10 @@ public sealed class ValidateCommandTests
             var file = Path.Combine(dir.FullName, "bad.json");
             File.WriteAllText(file, """{"name":"bad","layers":[[{"type":"fuser","model":"m"}]]}""");
 
-            var (exit, lines) = Run(new ValidateSettings { Paths = [file] });
+            var (exit, lines) = await Run(file);
 
             Assert.Equal(1, exit);
-            Assert.Contains("layer 0, component 0: [candidates-required]", Assert.Single(lines));
+            Assert.Contains("layer 0, component 0: [candidates-required]", Assert.Single(lines), StringComparison.Ordinal);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Archon.Core.Caching;
+using Archon.Core.Execution;
 using Microsoft.Extensions.AI;
 using static Archon.TestSupport.ProviderHarness;
 
@@ -7,7 +8,7 @@ namespace Archon.Core.Tests.Caching;
 public sealed class ResponseCacheTests
 {
     [Fact]
-    public async Task InvokeAsync_SameCallTwice_SecondServedFromCacheAtNoCost()
+    public async Task InvokeAsync_SameCallTwice_SecondServedFromCacheFlaggedWithTheCostItWouldHaveHad()
     {
         await using var server = new LoopbackTestServer(_ => "cached text");
         var store = new InMemoryResponseCacheStore();
@@ -20,8 +21,11 @@ public sealed class ResponseCacheTests
         Assert.Equal((false, true), (first.Cached, second.Cached));
         Assert.Equal(first.Text, second.Text);
         Assert.Equal(first.InputTokens, second.InputTokens);
-        Assert.Equal(0m, second.CostUsd);
+        // One cost rule: a hit reports what the call would have cost; totals count it as saved, not spent.
         Assert.True(first.CostUsd > 0m);
+        Assert.Equal(first.CostUsd, second.CostUsd);
+        var totals = UsageTotals.From([first, second]);
+        Assert.Equal((first.CostUsd, first.CostUsd, 1), (totals.CostUsd, totals.SavedUsd, totals.CachedCalls));
         Assert.Single(server.Received);
     }
 
@@ -65,12 +69,30 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public async Task InvokeAsync_Hit_ReportsTheOriginalCallsLatency()
+    {
+        var store = new InMemoryResponseCacheStore();
+        await using var server = new LoopbackTestServer(_ => "slow text");
+        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri), store);
+        await using var _ = factory;
+
+        var first = await invoker.InvokeAsync(Request(), CancellationToken.None);
+        var second = await invoker.InvokeAsync(Request(), CancellationToken.None);
+
+        Assert.True(second.Cached);
+        Assert.Equal(first.LatencyMs, second.LatencyMs, 3);
+    }
+
+    [Fact]
     public void Compute_EveryKeyPartMatters()
     {
-        static string Key(string provider = "p", string model = "m", string text = "hi", double? t = 0.7, int? max = 100, string sample = "0") =>
-            ResponseCacheKey.Compute(provider, model, [("user", text)], t, max, sample);
+        static string Key(string provider = "p", string model = "m", string text = "hi", double? t = 0.7, int? max = 100, string sample = "0", string? role = null, string? item = null) =>
+            ResponseCacheKey.Compute(provider, model, [("user", text)], t, max, sample, role, item);
 
-        var keys = new[] { Key(), Key(provider: "q"), Key(model: "n"), Key(text: "hello"), Key(t: 0.2), Key(max: 50), Key(sample: "1") };
+        var keys = new[]
+        {
+            Key(), Key(provider: "q"), Key(model: "n"), Key(text: "hello"), Key(t: 0.2), Key(max: 50), Key(sample: "1"), Key(role: "fuser"), Key(item: "i-2"),
+        };
 
         Assert.Equal(keys.Length, keys.Distinct().Count());
         Assert.Equal(Key(), Key());

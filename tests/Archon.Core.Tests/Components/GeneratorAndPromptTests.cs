@@ -11,7 +11,7 @@ public sealed class GeneratorAndPromptTests
     [Fact]
     public async Task Generator_EmptyReply_RetriedThenNotedAndDropped()
     {
-        var invoker = new ScriptedInvoker(r => r.ModelId == "quiet" ? "   " : "an answer");
+        var invoker = new FakeModel(r => r.ModelId == "quiet" ? "   " : "an answer");
         var arch = Arch([C("generator", "quiet"), C("generator", "talkative")]);
 
         var result = await new ArchitectureRunner().RunAsync(arch, QueryState.Start([new ChatTurn("user", "hi")]), new InProcessScheduler(invoker), CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class GeneratorAndPromptTests
     [Fact]
     public async Task Generator_SamplesGetDistinctSampleIndexesAndIds()
     {
-        var invoker = new ScriptedInvoker(r => $"answer {r.SampleIndex}");
+        var invoker = new FakeModel(r => $"answer {r.SampleIndex}");
 
         var result = await new ArchitectureRunner().RunAsync(Arch([C("generator", samples: 3)]), QueryState.Start([new ChatTurn("user", "hi")], "item-7"), new InProcessScheduler(invoker), CancellationToken.None);
 

@@ -11,7 +11,7 @@ public sealed class VerifierAndUnitTestComponentTests
     [Fact]
     public async Task Verifier_KeepsVerifiedThenUndetermined_DropsRejected_WithNotes()
     {
-        var invoker = new ScriptedInvoker(r => r.CallId switch
+        var invoker = new FakeModel(r => r.CallId switch
         {
             _ when r.Role == "generator" => $"answer {r.ModelId}",
             _ when r.CallId.EndsWith(".reason", StringComparison.Ordinal) => "some reasoning",
@@ -32,7 +32,7 @@ public sealed class VerifierAndUnitTestComponentTests
     [Fact]
     public async Task UnitTestEvaluator_FirstPass_PicksFirstCandidatePassingAll()
     {
-        var invoker = new ScriptedInvoker(r => r.Role switch
+        var invoker = new FakeModel(r => r.Role switch
         {
             "unit_test_generator" => "Here are tests:\n1. mentions spring\n2. has three lines\n3. uses 5-7-5",
             "generator" => $"haiku {r.SampleIndex}",
@@ -54,7 +54,7 @@ public sealed class VerifierAndUnitTestComponentTests
     [Fact]
     public async Task UnitTestEvaluator_TopK_OrdersByTestsPassed()
     {
-        var invoker = new ScriptedInvoker(r => r.Role switch
+        var invoker = new FakeModel(r => r.Role switch
         {
             "unit_test_generator" => "- a\n- b",
             "generator" => $"answer {r.ModelId}",
@@ -75,7 +75,7 @@ public sealed class VerifierAndUnitTestComponentTests
     [Fact]
     public async Task Fuser_LengthControl_AsksForMedianWordCount()
     {
-        var invoker = new ScriptedInvoker(r => r.Role == "generator" ? string.Join(' ', Enumerable.Repeat("w", (r.SampleIndex + 1) * 10)) : null);
+        var invoker = new FakeModel(r => r.Role == "generator" ? string.Join(' ', Enumerable.Repeat("w", (r.SampleIndex + 1) * 10)) : null);
         var arch = Arch([C("generator", samples: 3)], [C("fuser") with { LengthControl = true }]);
 
         await new Core.Execution.ArchitectureRunner().RunAsync(arch, Query(), new InProcessScheduler(invoker), CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class VerifierAndUnitTestComponentTests
     [Fact]
     public async Task NoSystem_FoldsInstructionsIntoUserTurn()
     {
-        var invoker = new ScriptedInvoker();
+        var invoker = new FakeModel();
         var arch = Arch([C("generator") with { NoSystem = true }]);
 
         await new Core.Execution.ArchitectureRunner().RunAsync(arch, Query(), new InProcessScheduler(invoker), CancellationToken.None);

@@ -17,26 +17,13 @@ public sealed class BenchmarkEvaluatorTests
         Layers = [new LayerConfig([new ComponentConfig { Type = "generator", Model = model }])],
     };
 
-    /// <summary>Hand-written fake invoker: answers every call with a fixed text and counts calls.</summary>
-    private sealed class FixedInvoker(Func<ModelCallRequest, string?> reply) : IModelInvoker
-    {
-        public List<ModelCallRequest> Requests { get; } = [];
-
-        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken)
-        {
-            lock (Requests) { Requests.Add(request); }
-            var text = reply(request);
-            return Task.FromResult(new ModelCallResult(request.CallId, text, 10, 5, 0.001m, 1, 0, false, text is null ? "boom" : null, DateTimeOffset.UnixEpoch));
-        }
-    }
-
     [Fact]
     public async Task EvaluateAsync_FixedAnswers_MeanCostCallsAndCi()
     {
         var items = BuiltinBenchmark.Generate(3, 10, 0);
         var gold = items.ToDictionary(i => i.Id, i => i.Reference!);
         // Right on the first five items, wrong on the rest.
-        var invoker = new FixedInvoker(r => int.Parse(r.ItemId![^3..], System.Globalization.CultureInfo.InvariantCulture) < 5 ? $"The answer is {gold[r.ItemId]}." : "The answer is -99999.");
+        var invoker = new FakeModel(r => int.Parse(r.ItemId![^3..], System.Globalization.CultureInfo.InvariantCulture) < 5 ? $"The answer is {gold[r.ItemId]}." : "The answer is -99999.");
         var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(invoker),
             BenchmarkRegistry.Resolve("builtin").CreateScorer(new BenchmarkScorerContext(null, null, 0)), new EvaluationOptions { Seed = 7 });
 
@@ -54,13 +41,13 @@ public sealed class BenchmarkEvaluatorTests
     public async Task EvaluateAsync_MultiTurnItem_SecondTurnSeesFirstAnswerAndJudgeGradesBoth()
     {
         var items = MtBenchLoader.Load(Datasets).Take(2).ToList();
-        var invoker = new FixedInvoker(r => $"answer to turn {r.Messages.Count(m => m.Role == "user")}");
-        var judge = new ScriptedChatClient((_, user) => user.Contains("answer to turn 2", StringComparison.Ordinal) ? "[[6]]" : "[[8]]");
+        var invoker = new FakeModel(r => $"answer to turn {r.Messages.Count(m => m.Role == "user")}");
+        var judge = FakeModel.Chat((_, user) => user.Contains("answer to turn 2", StringComparison.Ordinal) ? "[[6]]" : "[[8]]");
         var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(invoker),
             new MtBenchScorer(judge, JudgePromptFiles.LoadMtBench(Datasets)));
 
-        Assert.Equal(4, invoker.Requests.Count);
-        Assert.Contains(invoker.Requests, r => r.Messages.Any(m => m.Role == "assistant" && m.Content == "answer to turn 1"));
+        Assert.Equal(4, invoker.Calls.Count);
+        Assert.Contains(invoker.Calls, r => r.Messages.Any(m => m.Role == "assistant" && m.Content == "answer to turn 1"));
         Assert.All(result.Items, i => Assert.Equal(7.0, i.Score.Value));
         Assert.Equal(7.0, result.Summary.Mean);
     }
@@ -69,7 +56,7 @@ public sealed class BenchmarkEvaluatorTests
     public async Task EvaluateAsync_FailingCalls_ItemScoredWrongNotThrown()
     {
         var items = BuiltinBenchmark.Generate(3, 3, 0);
-        var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(new FixedInvoker(_ => null)),
+        var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(new FakeModel { FailWith = _ => "boom" }),
             BenchmarkRegistry.Resolve("builtin").CreateScorer(new BenchmarkScorerContext(null, null, 0)));
         Assert.Equal(0, result.Summary.Mean);
         Assert.Equal(3, result.Summary.FailedCalls);
@@ -79,10 +66,10 @@ public sealed class BenchmarkEvaluatorTests
     public async Task EvaluateAsync_UnknownComponentType_ArchitectureErrorBeforeAnyCall()
     {
         var bad = new ArchitectureConfig { Name = "bad", Layers = [new LayerConfig([new ComponentConfig { Type = "oracle", Model = "m" }])] };
-        var invoker = new FixedInvoker(_ => "x");
+        var invoker = new FakeModel(_ => "x");
         await Assert.ThrowsAsync<ArchitectureException>(() => new BenchmarkEvaluator().EvaluateAsync(bad, BuiltinBenchmark.Generate(1, 1, 0),
             new InProcessScheduler(invoker), new Archon.Core.Evaluation.Scoring.Gsm8kScorer()));
-        Assert.Empty(invoker.Requests);
+        Assert.Empty(invoker.Calls);
     }
 
     [Fact]
@@ -91,7 +78,7 @@ public sealed class BenchmarkEvaluatorTests
         var items = ArenaHardLoader.Load(Datasets, ArenaHardLoader.V01).Take(12).ToList();
         var judge = new SimulatedChatClient(SimFleet.Default[^1], new SimulatorKnowledge());
         var scorer = BenchmarkRegistry.Resolve(ArenaHardLoader.V01).CreateScorer(new BenchmarkScorerContext(Datasets, judge, 1));
-        var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(new FixedInvoker(_ => "some answer")), scorer,
+        var result = await new BenchmarkEvaluator().EvaluateAsync(Single("m"), items, new InProcessScheduler(new FakeModel(_ => "some answer")), scorer,
             new EvaluationOptions { Seed = 1, Simulated = true });
         Assert.StartsWith("arena-hard win rate", result.Summary.Scorer, StringComparison.Ordinal);
         Assert.Equal(12, result.Summary.N);

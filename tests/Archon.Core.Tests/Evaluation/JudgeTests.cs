@@ -46,12 +46,12 @@ public sealed class JudgeTests
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Metadata[MetadataKeys.Category] == "math" && i.Reference is not null);
         var prompts = JudgePromptFiles.LoadMtBench(Datasets);
-        var judge = new ScriptedChatClient((_, user) => user.Contains("Assistant A's Conversation", StringComparison.Ordinal) ? "Rating: [[9]]" : "[[7]]");
+        var judge = FakeModel.Chat((_, user) => user.Contains("Assistant A's Conversation", StringComparison.Ordinal) ? "Rating: [[9]]" : "[[7]]");
         var score = await new MtBenchScorer(judge, prompts).ScoreTurnsAsync(item, ["first answer", "second answer"], default);
         Assert.Equal(8.0, score.Value);
-        Assert.Equal(2, judge.Requests.Count);
-        Assert.Contains(item.Reference!, judge.Requests[0].User, StringComparison.Ordinal);
-        Assert.Contains("second answer", judge.Requests[1].User, StringComparison.Ordinal);
+        Assert.Equal(2, judge.ChatRequests.Count);
+        Assert.Contains(item.Reference!, judge.ChatRequests[0].User, StringComparison.Ordinal);
+        Assert.Contains("second answer", judge.ChatRequests[1].User, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,17 +60,17 @@ public sealed class JudgeTests
         var items = ArenaHardLoader.Load(Datasets, ArenaHardLoader.V01).Take(5).ToList();
         var config = JudgePromptFiles.LoadArenaHard(Datasets, ArenaHardLoader.V01);
         // The fake judge strongly prefers whichever position holds the model's marked answer.
-        var judge = new ScriptedChatClient((_, user) =>
+        var judge = FakeModel.Chat((_, user) =>
             user.IndexOf("MODEL-ANSWER", StringComparison.Ordinal) < user.IndexOf("<|The Start of Assistant B's Answer|>", StringComparison.Ordinal)
                 ? "My final verdict is: [[A>>B]]" : "My final verdict is: [[B>>A]]");
         var scorer = new ArenaHardScorer(judge, config);
         var scores = new List<Archon.Core.Evaluation.Scoring.ItemScore>();
         foreach (var item in items) { scores.Add(await scorer.ScoreAsync(item, "MODEL-ANSWER", default)); }
 
-        Assert.Equal(10, judge.Requests.Count);
+        Assert.Equal(10, judge.ChatRequests.Count);
         Assert.All(scores, s => Assert.Equal(1.0, s.Value));
         Assert.Equal("B>>A|A>>B", scores[0].Extracted);
-        Assert.StartsWith("Please act as an impartial judge", judge.Requests[0].System, StringComparison.Ordinal);
+        Assert.StartsWith("Please act as an impartial judge", judge.ChatRequests[0].System, StringComparison.Ordinal);
         var summary = ArenaHardAggregator.WinRate("arena_hard_v0.1", scores, 3, seed: 1);
         Assert.Equal(1.0, summary.Mean);
         Assert.Equal(5, summary.N);
@@ -93,7 +93,7 @@ public sealed class JudgeTests
     {
         var items = AlpacaEvalLoader.Load(Datasets).Take(20).ToList();
         var prompt = JudgePromptFiles.LoadAlpacaEval(Datasets);
-        var judge = new ScriptedChatClient((_, user) =>
+        var judge = FakeModel.Chat((_, user) =>
         {
             var m = user.IndexOf("\"model_identifier\": \"m\"", StringComparison.Ordinal);
             var big = user.IndexOf("\"model_identifier\": \"M\"", StringComparison.Ordinal);
@@ -107,17 +107,14 @@ public sealed class JudgeTests
         Assert.All(results, r => Assert.Equal(1.0, r.Value));
         Assert.Contains(results, r => r.Detail == "model was m");
         Assert.Contains(results, r => r.Detail == "model was M");
-        Assert.Contains("You are a highly efficient assistant", judge.Requests[0].System, StringComparison.Ordinal);
+        Assert.Contains("You are a highly efficient assistant", judge.ChatRequests[0].System, StringComparison.Ordinal);
     }
 
     /// <summary>A judge that answers like the OpenAI client does when logprobs were requested.</summary>
-    private sealed class LogprobJudge(double pm, double pM) : Microsoft.Extensions.AI.IChatClient
+    private static FakeModel LogprobJudge(double pm, double pM) => new(_ => pm >= pM ? "m" : "M")
     {
-        public Microsoft.Extensions.AI.ChatOptions? LastOptions { get; private set; }
-
-        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
+        ShapeChatResponse = response =>
         {
-            LastOptions = options;
             var top = new[]
             {
                 OpenAI.Chat.OpenAIChatModelFactory.ChatTokenTopLogProbabilityDetails("m", (float)Math.Log(pm), null),
@@ -125,27 +122,17 @@ public sealed class JudgeTests
             };
             var first = OpenAI.Chat.OpenAIChatModelFactory.ChatTokenLogProbabilityDetails(pm >= pM ? "m" : "M", (float)Math.Log(Math.Max(pm, pM)), null, top);
 #pragma warning disable OPENAI001 // the model factory is marked for-evaluation; only this fake uses it
-            var completion = OpenAI.Chat.OpenAIChatModelFactory.ChatCompletion(id: "x", contentTokenLogProbabilities: [first]);
+            response.RawRepresentation = OpenAI.Chat.OpenAIChatModelFactory.ChatCompletion(id: "x", contentTokenLogProbabilities: [first]);
 #pragma warning restore OPENAI001
-            return Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, pm >= pM ? "m" : "M"))
-            {
-                RawRepresentation = completion,
-            });
-        }
-
-        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("not used");
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose() { }
-    }
+            return response;
+        },
+    };
 
     [Fact]
     public async Task AlpacaEvalScorer_JudgeWithLogprobs_WeightedPreferenceForModelPosition()
     {
         var items = AlpacaEvalLoader.Load(Datasets).Take(10).ToList();
-        var judge = new LogprobJudge(0.6, 0.2);
+        var judge = LogprobJudge(0.6, 0.2);
         var scorer = new AlpacaEvalScorer(judge, JudgePromptFiles.LoadAlpacaEval(Datasets), seed: 3);
         foreach (var item in items)
         {
@@ -154,7 +141,7 @@ public sealed class JudgeTests
             Assert.Equal(expected, score.Value, 5);
         }
 
-        var raw = judge.LastOptions!.RawRepresentationFactory!(judge) as OpenAI.Chat.ChatCompletionOptions;
+        var raw = judge.OptionsSeen[^1]!.RawRepresentationFactory!(judge) as OpenAI.Chat.ChatCompletionOptions;
         Assert.True(raw!.IncludeLogProbabilities);
         Assert.Equal(5, raw.TopLogProbabilityCount);
     }

@@ -12,17 +12,17 @@ public sealed class PairwiseJudgeTests
     public async Task MtBenchPairwise_JudgeFavoursFirstPosition_PositionBiasBecomesTie()
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Reference is not null);
-        var judge = new ScriptedChatClient((_, _) => "[[A]]");
+        var judge = FakeModel.Chat((_, _) => "[[A]]");
         var score = await new MtBenchPairwiseScorer(judge, JudgePromptFiles.LoadMtBench(Datasets)).ScoreAsync(item, "model answer", default);
         Assert.Equal(0.5, score.Value);
-        Assert.Equal(2, judge.Requests.Count);
+        Assert.Equal(2, judge.ChatRequests.Count);
     }
 
     [Fact]
     public async Task MtBenchPairwise_JudgePrefersModelInBothOrders_Win()
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Reference is not null);
-        var judge = new ScriptedChatClient((_, user) =>
+        var judge = FakeModel.Chat((_, user) =>
             user.IndexOf("MODEL-X", StringComparison.Ordinal) < user.IndexOf("[The Start of Assistant B's Answer]", StringComparison.Ordinal) ? "[[A]]" : "[[B]]");
         var score = await new MtBenchPairwiseScorer(judge, JudgePromptFiles.LoadMtBench(Datasets)).ScoreAsync(item, "MODEL-X", default);
         Assert.Equal(1.0, score.Value);
@@ -32,7 +32,7 @@ public sealed class PairwiseJudgeTests
     public async Task MtBenchPairwise_NoBaselineAnswer_Unscored()
     {
         var item = MtBenchLoader.Load(Datasets).First(i => i.Reference is null);
-        var score = await new MtBenchPairwiseScorer(new ScriptedChatClient((_, _) => "[[A]]"), JudgePromptFiles.LoadMtBench(Datasets)).ScoreAsync(item, "x", default);
+        var score = await new MtBenchPairwiseScorer(FakeModel.Chat((_, _) => "[[A]]"), JudgePromptFiles.LoadMtBench(Datasets)).ScoreAsync(item, "x", default);
         Assert.False(score.Scored);
     }
 

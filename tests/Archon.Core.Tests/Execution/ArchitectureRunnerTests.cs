@@ -23,7 +23,7 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_GeneratorsCriticRankerFuser_ReturnsFusedAnswerAndFullTrace()
     {
-        var invoker = new ScriptedInvoker();
+        var invoker = new FakeModel();
         var result = await new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(invoker), CancellationToken.None);
 
         Assert.StartsWith("A combined answer", result.Answer);
@@ -39,8 +39,11 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_EightGenerators_AllCallsOverlapInTime()
     {
-        var invoker = new ScriptedInvoker(delay: TimeSpan.FromMilliseconds(150));
-        await new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(invoker), CancellationToken.None);
+        // Barrier, not a sleep: every call waits until eight are in flight at once, so a schedule that does not
+        // overlap them never finishes (the timeout fails the test) instead of passing by luck of timing.
+        var invoker = new FakeModel { HoldUntilInFlight = 8 };
+        await new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(invoker), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(8, invoker.PeakInFlight);
     }
@@ -50,7 +53,7 @@ public sealed class ArchitectureRunnerTests
     {
         ChatTurn[] turns = [new("user", "Name a prime."), new("assistant", "7"), new("user", "And the next one?")];
         var conversation = turns.ToList();
-        var invoker = new ScriptedInvoker();
+        var invoker = new FakeModel();
         var result = await new ArchitectureRunner().RunAsync(Arch([C("generator", samples: 2)], [C("fuser")]),
             QueryState.Start(conversation), new InProcessScheduler(invoker), CancellationToken.None);
 
@@ -66,7 +69,7 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_FailedGeneratorCall_IsNotedNotSilentlyDropped()
     {
-        var invoker = new ScriptedInvoker();
+        var invoker = new FakeModel();
         invoker.FailingCallIds.Add("L0.C1.generator.s0");
         var arch = Arch([C("generator", "a"), C("generator", "b"), C("generator", "c")], [C("ranker", topK: 3)]);
 
@@ -82,7 +85,7 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_CritiquesStayWithTheirCandidatesAfterRanking()
     {
-        var invoker = new ScriptedInvoker(r => r.Role switch
+        var invoker = new FakeModel(r => r.Role switch
         {
             "generator" => $"answer {r.ModelId}",
             "critic" => "[1]\nabout a\n\n[2]\nabout b\n\n[3]\nabout c",
@@ -101,7 +104,7 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_UnreadableRanking_RetriesThenNotesAndKeepsOrder()
     {
-        var invoker = new ScriptedInvoker(r => r.Role == "ranker" ? "They are all fine." : r.Role == "generator" ? $"answer {r.ModelId}" : null);
+        var invoker = new FakeModel(r => r.Role == "ranker" ? "They are all fine." : r.Role == "generator" ? $"answer {r.ModelId}" : null);
         var arch = Arch([C("generator", "a"), C("generator", "b")], [C("ranker", topK: 1)]);
 
         var result = await new ArchitectureRunner().RunAsync(arch, Query(), new InProcessScheduler(invoker), CancellationToken.None);
@@ -114,7 +117,7 @@ public sealed class ArchitectureRunnerTests
     [Fact]
     public async Task RunAsync_RankingReadableOnRetry_UsesIt()
     {
-        var invoker = new ScriptedInvoker(r => r.Role switch
+        var invoker = new FakeModel(r => r.Role switch
         {
             "generator" => $"answer {r.ModelId}",
             "ranker" => r.CallId.EndsWith(".r1", StringComparison.Ordinal) ? "2, 1" : "hmm",
@@ -135,14 +138,14 @@ public sealed class ArchitectureRunnerTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(new ScriptedInvoker()), cts.Token));
+            new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(new FakeModel()), cts.Token));
     }
 
     [Fact]
     public async Task RunAsync_InvalidArchitecture_ThrowsWithRuleMessage()
     {
         var ex = await Assert.ThrowsAsync<ArchitectureException>(() =>
-            new ArchitectureRunner().RunAsync(Arch([C("fuser")]), Query(), new InProcessScheduler(new ScriptedInvoker()), CancellationToken.None));
+            new ArchitectureRunner().RunAsync(Arch([C("fuser")]), Query(), new InProcessScheduler(new FakeModel()), CancellationToken.None));
 
         Assert.Contains("candidates-required", ex.Message);
     }
@@ -151,7 +154,7 @@ public sealed class ArchitectureRunnerTests
     public async Task RunAsync_CustomComponent_RegisteredFromCode_Runs()
     {
         var registry = ComponentRegistry.CreateDefault().Register("shortest", new ShortestComponent());
-        var invoker = new ScriptedInvoker(r => r.ModelId == "a" ? "a long answer here" : "short");
+        var invoker = new FakeModel(r => r.ModelId == "a" ? "a long answer here" : "short");
         var arch = Arch([C("generator", "a"), C("generator", "b")], [C("shortest")]);
 
         var result = await new ArchitectureRunner(registry).RunAsync(arch, Query(), new InProcessScheduler(invoker), CancellationToken.None);
@@ -164,7 +167,7 @@ public sealed class ArchitectureRunnerTests
     {
         var arch = EightGeneratorsCriticRankerFuser();
         var runner = new ArchitectureRunner();
-        var scheduler = new InProcessScheduler(new ScriptedInvoker(r => r.Role == "generator" ? $"answer {r.ModelId}" : null));
+        var scheduler = new InProcessScheduler(new FakeModel(r => r.Role == "generator" ? $"answer {r.ModelId}" : null));
 
         var state = Query();
         for (var layer = 0; layer < arch.Layers.Count; layer++)
@@ -181,10 +184,11 @@ public sealed class ArchitectureRunnerTests
     public async Task RunAsync_CancelledWhileCallsInFlight_StopsPromptly()
     {
         using var cts = new CancellationTokenSource();
-        var invoker = new ScriptedInvoker(delay: TimeSpan.FromSeconds(30));
+        var invoker = new FakeModel { HoldUntil = new TaskCompletionSource().Task }; // calls never answer on their own
         var run = new ArchitectureRunner().RunAsync(EightGeneratorsCriticRankerFuser(), Query(), new InProcessScheduler(invoker), cts.Token);
 
-        cts.CancelAfter(TimeSpan.FromMilliseconds(100));
+        await invoker.WhenCalls(8).WaitAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(8, invoker.Calls.Count);

@@ -6,9 +6,9 @@ public sealed class BudgetTests
 {
     private static QueryState Query() => QueryState.Start([new ChatTurn("user", "What is the capital of France?")]);
 
-    private static async Task<(PipelineResult? Result, BudgetExceededException? Error, ScriptedInvoker Invoker)> Run(QueryBudget budget, Func<string, (decimal, decimal)>? prices = null)
+    private static async Task<(PipelineResult? Result, BudgetExceededException? Error, FakeModel Invoker)> Run(QueryBudget budget, Func<string, (decimal, decimal)>? prices = null)
     {
-        var invoker = new ScriptedInvoker();
+        var invoker = new FakeModel();
         var scheduler = new BudgetScheduler(new InProcessScheduler(invoker), new BudgetGuard(budget, prices));
         try
         {
@@ -64,7 +64,7 @@ public sealed class BudgetTests
     public async Task GenerousBudget_RunCompletesAndSettlesActualUsage()
     {
         var guard = new BudgetGuard(new QueryBudget { MaxCalls = 11, MaxOutputTokens = 100_000 });
-        var scheduler = new BudgetScheduler(new InProcessScheduler(new ScriptedInvoker()), guard);
+        var scheduler = new BudgetScheduler(new InProcessScheduler(new FakeModel()), guard);
 
         var result = await new ArchitectureRunner().RunAsync(ArchitectureRunnerTests.EightGeneratorsCriticRankerFuser(), Query(), scheduler, CancellationToken.None);
 

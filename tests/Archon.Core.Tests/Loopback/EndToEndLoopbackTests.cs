@@ -12,7 +12,7 @@ public sealed class EndToEndLoopbackTests
     [Fact]
     public async Task RunAsync_EightGeneratorsThroughRealClient_AllReachTheServerTogether()
     {
-        await using var server = new LoopbackTestServer(latency: TimeSpan.FromSeconds(1));
+        await using var server = new LoopbackTestServer(holdUntilInFlight: 8); // answers only once all eight are at the server
         var catalog = new ModelCatalog([new ModelEntry { Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 16 }], "test");
         await using var factory = new ModelClientFactory(catalog);
         OfflineProviders.Register(factory, new SimulatorKnowledge());

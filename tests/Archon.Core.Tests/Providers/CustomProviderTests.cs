@@ -6,38 +6,10 @@ namespace Archon.Core.Tests.Providers;
 
 public sealed class CustomProviderTests
 {
-    /// <summary>A hand-written provider that records the options it was called with.</summary>
-    private sealed class RecordingChatClient : IChatClient
-    {
-        public List<ChatOptions?> Options { get; } = [];
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            lock (Options)
-            {
-                Options.Add(options);
-            }
-
-            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "from custom"))
-            {
-                Usage = new UsageDetails { InputTokenCount = 1000, OutputTokenCount = 500 },
-            });
-        }
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("streaming is not used by Archon");
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
-
     [Fact]
     public async Task RegisterProvider_CustomProvider_ReceivesCallMetadataThroughTheStack()
     {
-        var fake = new RecordingChatClient();
+        var fake = new FakeModel(_ => "from custom") { InputTokens = 1000, OutputTokens = 500 };
         var catalog = new ModelCatalog([new ModelEntry { Id = "sim-model", Provider = "custom", InputPricePerMillion = 2m, OutputPricePerMillion = 4m }], "test");
         await using var factory = new ModelClientFactory(catalog);
         factory.RegisterProvider("custom", _ => fake);
@@ -48,13 +20,13 @@ public sealed class CustomProviderTests
 
         Assert.Equal("from custom", result.Text);
         Assert.Equal((1000, 500, 0.004m), (result.InputTokens, result.OutputTokens, result.CostUsd));
-        var props = Assert.Single(fake.Options)!.AdditionalProperties!;
+        var props = Assert.Single(fake.OptionsSeen)!.AdditionalProperties!;
         Assert.Equal("ranker", props[CallMetadata.Role]);
         Assert.Equal("gsm8k-17", props[CallMetadata.ItemId]);
         Assert.Equal("3", props[CallMetadata.SampleIndex]);
         Assert.Equal("2", props[CallMetadata.Layer]);
         Assert.Equal("L2.C0.ranker.s3", props[CallMetadata.CallId]);
-        Assert.Equal(99, fake.Options[0]!.MaxOutputTokens);
+        Assert.Equal(99, fake.OptionsSeen[0]!.MaxOutputTokens);
     }
 
     [Fact]
@@ -64,7 +36,7 @@ public sealed class CustomProviderTests
         await using var factory = new ModelClientFactory(catalog);
 
         Assert.Equal(["model x: provider \"sim\" is not registered (catalog c.json)"], factory.Preflight(["x"]));
-        factory.RegisterProvider("sim", _ => new RecordingChatClient());
+        factory.RegisterProvider("sim", _ => new FakeModel());
         Assert.Empty(factory.Preflight(["x"]));
     }
 }

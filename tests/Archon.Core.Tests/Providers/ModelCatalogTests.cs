@@ -37,26 +37,11 @@ public sealed class ModelCatalogTests
         factory.RegisterProvider("custom", _ =>
         {
             created++;
-            return new Microsoft.Extensions.AI.ChatClientBuilder(new NoOpChatClient()).Build();
+            return new Microsoft.Extensions.AI.ChatClientBuilder(new FakeModel()).Build();
         });
 
         Assert.Same(factory.GetClient("real"), factory.GetClient("nick"));
         Assert.Equal(1, created);
-    }
-
-    private sealed class NoOpChatClient : Microsoft.Extensions.AI.IChatClient
-    {
-        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new Microsoft.Extensions.AI.ChatResponse());
-
-        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
     }
 
     [Fact]

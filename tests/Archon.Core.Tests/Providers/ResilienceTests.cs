@@ -1,24 +1,30 @@
-using System.Diagnostics;
 using static Archon.TestSupport.ProviderHarness;
 
 namespace Archon.Core.Tests.Providers;
 
 public sealed class ResilienceTests
 {
+    // A guard against a hang, not a wait: every test advances its clock itself and finishes in milliseconds.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task InvokeAsync_429WithRetryAfter_WaitsThenSucceeds()
     {
         await using var server = new LoopbackTestServer(_ => "ok");
         server.Enqueue(LoopbackFault.RateLimited(1));
-        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri));
+        var clock = new TimerClock();
+        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri), clock: clock);
         await using var _ = factory;
-        var clock = Stopwatch.StartNew();
 
-        var result = await invoker.InvokeAsync(Request(), CancellationToken.None);
+        var call = invoker.InvokeAsync(Request(), CancellationToken.None);
+        // The retry waits exactly the Retry-After (1 s) on the clock; the fast backoff (5-50 ms) would start another timer.
+        var wait = await clock.WhenTimer(d => d == TimeSpan.FromSeconds(1)).WaitAsync(Patience);
+        Assert.Single(server.Received);
+        clock.Advance(wait);
+        var result = await call.WaitAsync(Patience);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(1, result.Retries);
-        Assert.True(clock.ElapsedMilliseconds >= 900, $"Retry-After: 1 was not honoured ({clock.ElapsedMilliseconds} ms)");
         Assert.Equal(2, server.Received.Count);
     }
 
@@ -102,10 +108,21 @@ public sealed class ResilienceTests
     {
         await using var server = new LoopbackTestServer(_ => "ok");
         server.Enqueue(LoopbackFault.Slow(TimeSpan.FromSeconds(6)));
-        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 1));
+        var clock = new TimerClock();
+        var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri, timeoutSeconds: 1), clock: clock);
         await using var _ = factory;
 
-        var result = await invoker.InvokeAsync(Request(), CancellationToken.None);
+        var call = invoker.InvokeAsync(Request(), CancellationToken.None);
+        await server.WhenReceived(1).WaitAsync(Patience); // the first attempt is at the server, which holds its reply
+        clock.Advance(await clock.WhenTimer(d => d == TimeSpan.FromSeconds(1)).WaitAsync(Patience)); // attempt timeout
+        // The jittered backoff before the retry may round to no wait at all; advance it only if one starts.
+        var backoff = clock.WhenTimer(d => d > TimeSpan.Zero && d < TimeSpan.FromSeconds(1));
+        if (await Task.WhenAny(call, backoff).WaitAsync(Patience) == backoff)
+        {
+            clock.Advance(await backoff);
+        }
+
+        var result = await call.WaitAsync(Patience);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(("ok", 1), (result.Text, result.Retries));
@@ -114,7 +131,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task InvokeAsync_ConcurrencyCap_LimitsRequestsInFlight()
     {
-        await using var server = new LoopbackTestServer(_ => "ok", TimeSpan.FromMilliseconds(300));
+        await using var server = new LoopbackTestServer(_ => "ok", holdUntilInFlight: 2); // the first two are held until both are in flight
         var (invoker, factory) = Create(OpenAIEntry(server.OpenAIBaseUri) with { MaxConcurrency = 2 });
         await using var _ = factory;
 

@@ -3,22 +3,56 @@ using Archon.Core.Evaluation;
 using Archon.Core.Execution;
 using Archon.Core.Search;
 using Archon.Core.Search.Execution;
+using Archon.Core.Caching;
+using Archon.Core.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Archon.Core.Tests.Search;
 
 public sealed class CandidateItemRunnerTests
 {
-    private sealed class CountingInvoker : IModelInvoker
+    /// <summary>The real provider stack (response cache included) over a counting fake provider: one call costs $0.001.</summary>
+    private sealed class CountingInvoker : IModelInvoker, IAsyncDisposable
     {
+        private readonly ModelClientFactory _factory;
+        private readonly ChatClientModelInvoker _inner;
         private int _calls;
+
+        public CountingInvoker()
+        {
+            var entries = LandscapeFleet.Models.Select(m => new ModelEntry
+            {
+                Id = m.Id, Provider = "counting", InputPricePerMillion = 0m, OutputPricePerMillion = 200m, MaxConcurrency = 64,
+            }).ToList();
+            _factory = new ModelClientFactory(new ModelCatalog(entries, "counting-catalog"), new ModelClientFactoryOptions { Cache = new InMemoryResponseCacheStore() });
+            _factory.RegisterProvider("counting", entry => new CountingChatClient(entry.Id, () => Interlocked.Increment(ref _calls)));
+            _inner = new ChatClientModelInvoker(_factory);
+        }
 
         public int Calls => _calls;
 
-        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken)
+        public Task<ModelCallResult> InvokeAsync(ModelCallRequest request, CancellationToken cancellationToken) => _inner.InvokeAsync(request, cancellationToken);
+
+        public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    }
+
+    private sealed class CountingChatClient(string model, Action counted) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _calls);
-            var text = $"{request.Role} {request.ModelId} s{request.SampleIndex}: the answer is 4 ({request.Messages.Sum(m => m.Content.Length)})";
-            return Task.FromResult(new ModelCallResult(request.CallId, text, 10, 5, 0.001m, 50, 0, false, null, DateTimeOffset.UnixEpoch));
+            counted();
+            var props = options?.AdditionalProperties;
+            var text = $"{props?["archon.role"]} {model} s{props?["archon.sample_index"]}: the answer is 4 ({messages.Sum(m => m.Text.Length)})";
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)) { Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5 } });
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
         }
     }
 
@@ -29,7 +63,7 @@ public sealed class CandidateItemRunnerTests
     [Fact]
     public async Task RunAsync_SecondCandidateSharingPrefix_ReusesLayersAndCachedCalls()
     {
-        var invoker = new CountingInvoker();
+        await using var invoker = new CountingInvoker();
         var cache = new InMemorySearchCache();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, cache);
         var shallow = Encoder.Encode(SearchPoint.Uniform(3, 2, 2, 3, PreFuserOption.None, EvaluationOption.None));
@@ -53,7 +87,7 @@ public sealed class CandidateItemRunnerTests
     [Fact]
     public async Task RunAsync_SameCandidateTwice_MakesNoNewCallsAndSameAnswer()
     {
-        var invoker = new CountingInvoker();
+        await using var invoker = new CountingInvoker();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
         var arch = Encoder.Encode(SearchPoint.Uniform(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
 
@@ -70,7 +104,7 @@ public sealed class CandidateItemRunnerTests
     [Fact]
     public async Task RunAsync_WiderGeneratorLayer_AnswersSharedGeneratorCallsFromResponseCache()
     {
-        var invoker = new CountingInvoker();
+        await using var invoker = new CountingInvoker();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
         await runner.RunAsync(Encoder.Encode(SearchPoint.Uniform(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
 

@@ -1,5 +1,6 @@
 using Archon.Bench.Search;
 using Archon.Core.Search;
+using Archon.Core.Execution;
 
 namespace Archon.Core.Tests.Search;
 
@@ -97,14 +98,14 @@ public sealed class SearchSpaceTests
     public void Constructor_WithCallBudget_RemovesViolatorsFromSpace()
     {
         var full = new SearchSpace(new SearchSpaceBounds(), Encoder);
-        var budget = new QueryBudget { MaxCalls = 20, MaxDollars = 0.02 };
+        var budget = new QueryBudget { MaxCalls = 20, MaxCostUsd = 0.02m };
         var pruned = new SearchSpace(new SearchSpaceBounds(), Encoder, budget);
         Assert.True(pruned.Count < full.Count);
         Assert.True(pruned.Count > 0);
         Assert.Equal(full.Count - pruned.Count, pruned.RemovedByBudget);
         Assert.All(pruned.Estimates, e => Assert.True(e.Calls <= 20 && e.Dollars <= 0.02));
         var removed = full.Points.Where(p => !pruned.Contains(p)).ToList();
-        Assert.All(removed, p => Assert.False(budget.Allows(Encoder.Estimate(p))));
+        Assert.All(removed, p => Assert.False(Encoder.Estimate(p).Within(budget)));
         Assert.StartsWith("budget.", pruned.FirstViolation(removed[0]), StringComparison.Ordinal);
     }
 

@@ -33,6 +33,24 @@ public sealed class SearchSpecLoaderTests
         Assert.Contains(field, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "colour": "blue" }""", "spec.json: field colour: unknown; valid fields: name, catalog, models, benchmark, data_seed,")]
+    [InlineData("""{ "space": { "genrators": [1, 2] } }""", "spec.json: field space.genrators: unknown; valid fields of space: generators, samples,")]
+    [InlineData("""{ "seed": "one" }""", "spec.json: field seed: expected an integer")]
+    [InlineData("""{ "max_evaluations": true }""", "spec.json: field max_evaluations: expected a number")]
+    [InlineData("""{ "space": { "generators": [1, "x"] } }""", "spec.json: field space.generators[1]: expected an integer")]
+    [InlineData("""{ "space": { "pre_fuser": "none" } }""", "spec.json: field space.pre_fuser: expected an array of strings")]
+    [InlineData("""{ "budget": 3 }""", "spec.json: field budget: expected an object")]
+    [InlineData("{ \"seed\": 1,, }", "spec.json: invalid JSON at line 1")]
+    public void Parse_WrongFieldOrKind_NamesTheFieldInFileTermsWithoutDotNetTypes(string json, string expected)
+    {
+        var error = Assert.Throws<SearchSpecException>(() => SearchSpecLoader.Parse(json, "spec.json"));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Archon.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bounds_FromSpec_BuildsTheConfiguredSpace()
     {

@@ -21,8 +21,9 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_EightGenerators_FanOutOverlapsAndTraceIsStored()
     {
-        // Long enough that dispatch jitter on a loaded 2-core machine cannot separate the eight calls.
-        var invoker = new TimedInvoker(TimeSpan.FromMilliseconds(800));
+        // Barrier, not a sleep: each call waits until all eight generators are in flight at once, so the run completes
+        // only if the activities really overlap (a serialised fan-out hits the 60 s timeout and fails).
+        var invoker = new FakeModel { HoldUntilInFlight = 8 };
         await using var host = await DurableTestHost.StartAsync(invoker);
 
         var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "eight");
@@ -31,7 +32,7 @@ public sealed class InferenceOrchestrationTests
         var result = done.ReadOutputAs<InferenceResult>()!;
         Assert.StartsWith("A combined answer", result.Answer);
         Assert.Equal(11, result.Usage.Calls);
-        Assert.Equal(11 * 12, result.Usage.InputTokens);
+        Assert.Equal(11 * 10, result.Usage.InputTokens);
         Assert.Equal(BlobLayout.Trace("eight"), result.Trace);
 
         var stored = await host.Store.GetJsonAsync<SaveTraceRequest>(result.Trace, default);
@@ -50,7 +51,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_Finished_CustomStatusReportsLastLayerAndCalls()
     {
-        await using var host = await DurableTestHost.StartAsync(new TimedInvoker(TimeSpan.Zero));
+        await using var host = await DurableTestHost.StartAsync(new FakeModel());
 
         var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "status");
 
@@ -62,7 +63,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_RegisteredName_ResolvesThroughActivity()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero);
+        var invoker = new FakeModel();
         await using var host = await DurableTestHost.StartAsync(invoker, TestArchitectures.SingleGenerator("solo-arch"));
 
         var done = await RunAsync(host, new InferenceRequest(Question, ArchitectureName: "solo-arch"), "named");
@@ -75,7 +76,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_UnknownName_FailsOnceNamingTheArchitecture()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero);
+        var invoker = new FakeModel();
         await using var host = await DurableTestHost.StartAsync(invoker);
 
         var done = await RunAsync(host, new InferenceRequest(Question, ArchitectureName: "nope"), "unknown");
@@ -88,7 +89,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_ModelKeepsFailing_FailsWithProviderErrorInStatus()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero, _ => "HTTP 503 from provider: model overloaded");
+        var invoker = new FakeModel { FailWith = _ => "HTTP 503 from provider: model overloaded" };
         await using var host = await DurableTestHost.StartAsync(invoker);
 
         var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser()), "failing");
@@ -102,7 +103,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_ActivityThrowsOnce_DurableRetryRecoversWithoutDuplicateTraceEntries()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero) { ThrowTimesPerCall = 1 };
+        var invoker = new FakeModel { ThrowTimesPerCall = 1 };
         await using var host = await DurableTestHost.StartAsync(invoker);
 
         var done = await RunAsync(host, new InferenceRequest(Question, TestArchitectures.SingleGenerator()), "retry");
@@ -115,7 +116,7 @@ public sealed class InferenceOrchestrationTests
     [Fact]
     public async Task RunAsync_BudgetTooSmallForTheFanOut_FailsWithBudgetErrorWithinTheLimit()
     {
-        var invoker = new TimedInvoker(TimeSpan.Zero);
+        var invoker = new FakeModel();
         await using var host = await DurableTestHost.StartAsync(invoker);
         var request = new InferenceRequest(Question, TestArchitectures.EightGeneratorsCriticRankerFuser(), Budget: new QueryBudget { MaxCalls = 5 });
 

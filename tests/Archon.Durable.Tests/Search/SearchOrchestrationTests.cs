@@ -54,7 +54,7 @@ public sealed class SearchOrchestrationTests : IDisposable
     public async Task SearchOrchestration_FullRun_WritesCandidatesLeaderboardReportAndBestArchitecture()
     {
         var store = new FileResultStore(NewRoot());
-        var invoker = new RuleInvoker(TimeSpan.Zero);
+        var invoker = RuleModel.Create();
         await using var host = await StartHost(store, invoker);
 
         var done = await RunToEnd(host, "s-full");
@@ -96,7 +96,7 @@ public sealed class SearchOrchestrationTests : IDisposable
     {
         // Reference: the same search uninterrupted.
         var referenceStore = new FileResultStore(NewRoot());
-        var referenceInvoker = new RuleInvoker(TimeSpan.Zero);
+        var referenceInvoker = RuleModel.Create();
         await using (var reference = await StartHost(referenceStore, referenceInvoker))
         {
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await RunToEnd(reference, "s-kill")).RuntimeStatus);
@@ -104,24 +104,24 @@ public sealed class SearchOrchestrationTests : IDisposable
 
         var referenceBoard = (await referenceStore.GetJsonAsync<Leaderboard>(BlobLayout.Leaderboard("s-kill"), default))!;
         var root = NewRoot();
-        var store = new FileResultStore(root);
-        var first = new RuleInvoker(TimeSpan.FromMilliseconds(2));
+        var store = new ObservedStore(new FileResultStore(root));
+        var candidatesDir = Path.Combine(root, BlobLayout.SearchContainer, "s-kill", "candidates");
+        // Barriers instead of sleeps: once four candidate results are stored, model calls are held, so the search cannot
+        // run to its end before the kill; they are released only once the host is going down.
+        var fourStored = store.WhenPut((container, name) => container == BlobLayout.SearchContainer && name.StartsWith("s-kill/candidates/", StringComparison.Ordinal), 4);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = RuleModel.Create((_, ct) => fourStored.IsCompleted ? release.Task.WaitAsync(ct) : Task.CompletedTask);
         var host = await StartHost(store, first);
         await SearchStarter.StartAsync(host.Client, new SearchRequest("s-kill", Spec), default);
-        var candidatesDir = Path.Combine(root, BlobLayout.SearchContainer, "s-kill", "candidates");
-        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            while (!Directory.Exists(candidatesDir) || Directory.GetFiles(candidatesDir).Length < 4)
-            {
-                await Task.Delay(20, wait.Token);
-            }
-        }
+        await fourStored.WaitAsync(TimeSpan.FromSeconds(60));
 
-        await host.DisposeAsync(); // the "kill": in-memory orchestration state is gone
+        var kill = host.DisposeAsync(); // the "kill": in-memory orchestration state is gone
+        release.SetResult();
+        await kill;
         var finishedBefore = Directory.GetFiles(candidatesDir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.True(finishedBefore.Count < referenceBoard.Candidates + referenceBoard.Final.Count, "the kill came too late to test a resume");
 
-        var second = new RuleInvoker(TimeSpan.Zero);
+        var second = RuleModel.Create();
         await using (var restarted = await StartHost(store, second))
         {
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await RunToEnd(restarted, "s-kill")).RuntimeStatus);
@@ -138,20 +138,53 @@ public sealed class SearchOrchestrationTests : IDisposable
         // Nothing finished was recomputed: the restarted run made fewer calls than an uninterrupted one, and the two runs
         // together made at most one uninterrupted run's calls plus those in flight at the kill. No lower bound: concurrent
         // identical requests can both miss the response cache, so even the uninterrupted count varies run to run.
-        Assert.True(second.Calls < referenceInvoker.Calls, $"restart made {second.Calls} calls, uninterrupted {referenceInvoker.Calls}");
-        Assert.True(first.Calls + second.Calls <= referenceInvoker.Calls + 64, $"{first.Calls} + {second.Calls} calls vs {referenceInvoker.Calls} uninterrupted");
+        Assert.True(second.Calls.Count < referenceInvoker.Calls.Count, $"restart made {second.Calls.Count} calls, uninterrupted {referenceInvoker.Calls.Count}");
+        Assert.True(first.Calls.Count + second.Calls.Count <= referenceInvoker.Calls.Count + 64, $"{first.Calls.Count} + {second.Calls.Count} calls vs {referenceInvoker.Calls.Count} uninterrupted");
     }
 
     [Fact]
     public async Task SearchOrchestration_InvalidSpec_FailsNamingTheField()
     {
         var store = new FileResultStore(NewRoot());
-        await using var host = await StartHost(store, new RuleInvoker(TimeSpan.Zero));
+        await using var host = await StartHost(store, RuleModel.Create());
         await SearchStarter.StartAsync(host.Client, new SearchRequest("s-bad", """{ "algorithm": "annealing" }"""), default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var done = await host.Client.WaitForInstanceCompletionAsync("s-bad", getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Contains("algorithm", done.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task SearchOrchestration_EveryModelCallFails_FailsWithTheProviderErrorWithoutRetryingTheActivity()
+    {
+        var store = new FileResultStore(NewRoot());
+        var invoker = new FakeModel { FailWith = _ => "HTTP 401 (Unauthorized): no API key" };
+        await using var host = await StartHost(store, invoker);
+
+        var done = await RunToEnd(host, "s-dead");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("every model call failed", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("HTTP 401 (Unauthorized): no API key", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        // Preprocessing asks each of the 3 models alone on the 8 dev items once: a retried activity would ask again.
+        Assert.Equal(3 * 8, invoker.Calls.Count);
+    }
+
+    [Fact]
+    public async Task SearchOrchestration_EveryCandidateFails_EndsFailedNamingTheErrorNotCompletedWithZeros()
+    {
+        var store = new FileResultStore(NewRoot());
+        var invoker = new FakeModel { FailWith = r => r.Role == "fuser" ? "HTTP 503 (ServiceUnavailable): fuser model overloaded" : null };
+        await using var host = await StartHost(store, invoker);
+
+        var done = await RunToEnd(host, "s-fuserless");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("candidates failed", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("fuser model overloaded", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        var leaderboard = (await store.GetJsonAsync<Leaderboard>(BlobLayout.Leaderboard("s-fuserless"), default))!;
+        Assert.Equal(leaderboard.Candidates, leaderboard.FailedCandidates);
+        Assert.Null(leaderboard.Recommended);
     }
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
         };
         // A stand-in search (same orchestration name) that runs until told to finish, so "already running" is real.
         _host = await DurableTestHost.StartAsync(
-            new TimedInvoker(TimeSpan.Zero),
+            new FakeModel(),
             new Dictionary<string, Action<Microsoft.DurableTask.DurableTaskRegistry>>
             {
                 [Archon.Durable.Contracts.SearchNames.Orchestration] = registry => registry.AddOrchestratorFunc<Archon.Durable.Contracts.SearchRequest, string>(

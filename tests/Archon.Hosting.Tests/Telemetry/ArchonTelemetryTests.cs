@@ -22,7 +22,7 @@ public sealed class ArchonTelemetryTests
             ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var host = await DurableTestHost.StartAsync(new TimedInvoker(TimeSpan.Zero));
+        await using var host = await DurableTestHost.StartAsync(new FakeModel { InputTokens = 12, OutputTokens = 7, CostUsd = 0.002m });
         var architecture = TestArchitectures.Arch("tele", [TestArchitectures.C("generator", "tele-a"), TestArchitectures.C("generator", "tele-b")], [TestArchitectures.C("fuser", "tele-f")]);
 
         await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(

@@ -2,7 +2,9 @@ using Archon.Core.Architecture;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
 using Archon.Core.Execution;
+using Archon.Offline;
 using Archon.Offline.Simulation;
+using Archon.Core.Providers;
 
 namespace Archon.Offline.Tests.Simulation;
 
@@ -19,7 +21,10 @@ internal static class SimExperiment
     {
         var knowledge = new SimulatorKnowledge();
         knowledge.Register(items);
-        var scheduler = new InProcessScheduler(new SimulatorModelInvoker(SimFleet.Default, knowledge, seed));
+        // The SIMULATED fleet as a provider behind the core stack, like every host runs it.
+        await using var factory = new ModelClientFactory(OfflineProviders.NamedCatalog(OfflineProviders.SimCatalogName)!);
+        OfflineProviders.Register(factory, knowledge, seed: seed);
+        var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
         var definition = BenchmarkRegistry.Resolve(BuiltinBenchmark.Name);
         var scorer = definition.CreateScorer(new BenchmarkScorerContext(null, null, seed));
         return await new BenchmarkEvaluator().EvaluateAsync(Load(architecture), items, scheduler, scorer,

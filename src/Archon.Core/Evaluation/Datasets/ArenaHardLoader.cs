@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Archon.Core.Evaluation.Datasets;
 
 /// <summary>
@@ -24,13 +26,16 @@ public static class ArenaHardLoader
         foreach (var (line, e) in JsonLines.Read(bPath))
         {
             var uid = e.RequireString("uid", bPath, line);
-            var assistant = e.GetProperty("messages").EnumerateArray().LastOrDefault(m => m.GetProperty("role").GetString() == "assistant");
+            var assistant = e.TryGetProperty("messages", out var msgs) && msgs.ValueKind == JsonValueKind.Array
+                ? msgs.EnumerateArray().LastOrDefault(m => m.TryGetProperty("role", out var role) && role.GetString() == "assistant")
+                : throw new DatasetNotFoundException($"{bPath}:{line}: field 'messages' missing or not a list.");
             if (assistant.ValueKind == System.Text.Json.JsonValueKind.Undefined)
             {
                 throw new DatasetNotFoundException($"{bPath}:{line}: no assistant message.");
             }
 
-            answers[uid] = (e.RequireString("model", bPath, line), JsonLines.ContentText(assistant.GetProperty("content")));
+            answers[uid] = (e.RequireString("model", bPath, line), JsonLines.ContentText(assistant.TryGetProperty("content", out var content) ? content
+                : throw new DatasetNotFoundException($"{bPath}:{line}: the assistant message has no field 'content'.")));
         }
 
         var items = new List<BenchmarkItem>();

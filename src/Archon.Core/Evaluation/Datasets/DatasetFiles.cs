@@ -44,4 +44,16 @@ public static class DatasetFiles
 
     public static readonly DatasetFile AlpacaEvalJudgePrompt = new("alpaca_eval/evaluator_configs/alpaca_eval_clf_gpt4_turbo/alpaca_eval_clf.txt",
         "github.com/tatsu-lab/alpaca_eval, src/alpaca_eval/evaluators_configs/alpaca_eval_clf_gpt4_turbo/alpaca_eval_clf.txt");
+
+    public static readonly DatasetFile MixEvalPrompts = new("mixeval/prompts.json",
+        "github.com/Psycoy/MixEval, mix_eval/prompts/judge_prompts.py and evaluation_prompts.py (rendered as JSON)");
+
+    public static DatasetFile MixEval(bool hard, string split) => new($"mixeval/{(hard ? "mixeval-hard" : "mixeval")}/{split}.json",
+        $"github.com/Psycoy/MixEval, mix_eval/data/mixeval-2024-06-01/{(hard ? "mixeval-hard" : "mixeval")}/{split}.json");
+
+    public static readonly DatasetFile CodeContests = new("code_contests/test.jsonl",
+        "huggingface.co/datasets/deepmind/code_contests (test split; JSONL export of the upstream records, see docs/evaluation.md)");
+
+    public static readonly DatasetFile AlpacaEvalInstructionDifficulty = new("alpaca_eval/instruction_difficulty.csv",
+        "huggingface.co/datasets/tatsu-lab/alpaca_eval, instruction_difficulty.csv (used by alpaca_eval's glm_winrate)");
 }

@@ -21,4 +21,14 @@ public static class MetadataKeys
     public const string JudgeGroup = "judge_group";
     public const string Subcategory = "subcategory";
     public const string Source = "source";
+    /// <summary>MixEval split of the item: <c>free-form</c> or <c>multiple-choice</c> (upstream <c>problem_type</c>).</summary>
+    public const string ProblemType = "problem_type";
+    /// <summary>The item's own question text without context or instruction (what upstream's model parser is shown).</summary>
+    public const string RawPrompt = "raw_prompt";
+    /// <summary>JSON list of acceptable answers (MixEval free-form) or of the options (MixEval multiple-choice).</summary>
+    public const string Targets = "targets";
+    public const string Options = "options";
+    /// <summary>Per-test time limit in seconds (CodeContests).</summary>
+    public const string TimeLimitSeconds = "time_limit_s";
+    public const string MemoryLimitBytes = "memory_limit_bytes";
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Archon.Core.Evaluation.Datasets;
 
 /// <summary>
@@ -12,19 +14,16 @@ public static class MtBenchLoader
     {
         var path = dir.Require(DatasetFiles.MtBenchQuestions);
         var refsPath = dir.Require(DatasetFiles.MtBenchReferences);
-        var references = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var (line, e) in JsonLines.Read(refsPath))
-        {
-            var qid = e.TryGetProperty("question_id", out var q) ? q.ToString() : throw new DatasetNotFoundException($"{refsPath}:{line}: field 'question_id' missing.");
-            var turns = e.GetProperty("choices")[0].GetProperty("turns").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
-            references[qid] = turns;
-        }
+        // The reference answers are in FastChat's model_answer format, read (and checked) like any baseline file.
+        var references = MtBenchAnswerFile.Read(refsPath).ToDictionary(kv => kv.Key[(kv.Key.IndexOf('/') + 1)..], kv => kv.Value);
 
         var items = new List<BenchmarkItem>();
         foreach (var (line, e) in JsonLines.Read(path))
         {
             var qid = e.TryGetProperty("question_id", out var q) ? q.ToString() : throw new DatasetNotFoundException($"{path}:{line}: field 'question_id' missing.");
-            var turns = e.GetProperty("turns").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
+            var turns = e.TryGetProperty("turns", out var tp) && tp.ValueKind == JsonValueKind.Array
+                ? tp.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString()! : throw new DatasetNotFoundException($"{path}:{line}: question {qid}: field 'turns' must hold strings.")).ToList()
+                : throw new DatasetNotFoundException($"{path}:{line}: question {qid}: field 'turns' missing or not a list.");
             if (turns.Count != 2)
             {
                 throw new DatasetNotFoundException($"{path}:{line}: field 'turns' must hold 2 strings, found {turns.Count}.");

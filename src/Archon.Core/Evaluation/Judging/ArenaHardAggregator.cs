@@ -69,6 +69,7 @@ public static class ArenaHardAggregator
             CiLow = low,
             CiHigh = high,
             Seed = seed,
+            Metric = "win rate vs baseline",
         };
     }
 }

@@ -9,11 +9,16 @@ namespace Archon.Core.Evaluation.Judging;
 /// math, reasoning and coding use the <c>single-math-v1*</c> prompts with the GPT-4 reference answer. The item's value
 /// is the mean rating (1–10) of the turns graded; an unparseable judgment leaves the item unscored.
 /// </summary>
-public sealed class MtBenchScorer(IChatClient judge, IReadOnlyDictionary<string, JudgePrompt> prompts) : IMultiTurnScorer
+public sealed class MtBenchScorer(IChatClient judge, IReadOnlyDictionary<string, JudgePrompt> prompts) : IMultiTurnScorer, IMetricNamed
 {
+    public string Metric => "mean judge rating (1–10)";
+
     internal static readonly HashSet<string> NeedsReference = ["math", "reasoning", "coding"];
 
     public string Name => "mt-bench-single";
+
+    /// <summary>Judge attempts per turn before a parse failure is recorded.</summary>
+    public int MaxAttempts { get; init; } = 3;
 
     public Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken) =>
         ScoreTurnsAsync(item, [answer], cancellationToken);
@@ -26,10 +31,11 @@ public sealed class MtBenchScorer(IChatClient judge, IReadOnlyDictionary<string,
         {
             var name = (withRef ? "single-math-v1" : "single-v1") + (turn == 0 ? "" : "-multi-turn");
             var prompt = prompts.TryGetValue(name, out var p) ? p : throw new DatasetNotFoundException($"judge prompt '{name}' missing from mt_bench/judge_prompts.jsonl");
-            var judgment = await JudgeCall.AskAsync(judge, prompt.SystemPrompt, prompt.Fill(Fields(item, answers, withRef)), 2048, cancellationToken);
-            if (VerdictParsers.ParseRating(judgment) is not { } rating)
+            var (verdict, last, attempts) = await JudgeCall.AskUntilParsedAsync(judge, prompt.SystemPrompt, prompt.Fill(Fields(item, answers, withRef)), 2048,
+                VerdictParsers.ParseRating, MaxAttempts, cancellationToken);
+            if (verdict is not { } rating)
             {
-                return ItemScore.Unscored(item.Id, $"turn {turn + 1}: no [[rating]] in judgment");
+                return ItemScore.ParseFailure(item.Id, $"turn {turn + 1}: no [[rating]] in {attempts} judge replies (last: '{JudgeCall.Tail(last)}')");
             }
 
             ratings.Add(rating);

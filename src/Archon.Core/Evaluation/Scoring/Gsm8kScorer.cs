@@ -1,8 +1,10 @@
 namespace Archon.Core.Evaluation.Scoring;
 
 /// <summary>GSM8K (and the built-in arithmetic problems): the extracted final number equals the gold number.</summary>
-public sealed class Gsm8kScorer : IScorer
+public sealed class Gsm8kScorer : IScorer, IMetricNamed
 {
+    public string Metric => "accuracy";
+
     public string Name => "final-number";
 
     public Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken)

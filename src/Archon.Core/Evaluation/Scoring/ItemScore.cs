@@ -9,5 +9,11 @@ public sealed record ItemScore(string ItemId, double Value, bool Scored = true, 
 {
     public bool Correct => Scored && Value >= 1.0;
 
+    /// <summary>Detail prefix of an item whose judge never gave a parseable verdict within the bounded retries.</summary>
+    public const string ParseFailurePrefix = "judge parse failure: ";
+
     public static ItemScore Unscored(string itemId, string detail) => new(itemId, 0, false, null, detail);
+
+    /// <summary>The judge replied, but with no verdict the parser accepts, on every attempt: reported, never a silent zero.</summary>
+    public static ItemScore ParseFailure(string itemId, string detail) => new(itemId, 0, false, null, ParseFailurePrefix + detail);
 }

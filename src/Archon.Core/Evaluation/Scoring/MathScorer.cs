@@ -1,8 +1,10 @@
 namespace Archon.Core.Evaluation.Scoring;
 
 /// <summary>MATH / MATH-500: extract the final answer and compare with <see cref="MathEquivalence"/>.</summary>
-public sealed class MathScorer : IScorer
+public sealed class MathScorer : IScorer, IMetricNamed
 {
+    public string Metric => "accuracy";
+
     public string Name => "math-equivalence";
 
     public Task<ItemScore> ScoreAsync(BenchmarkItem item, string? answer, CancellationToken cancellationToken)

@@ -31,6 +31,11 @@ public sealed class ArchitectureEvaluator(CandidateItemRunner runner, ISearchEnv
             runs.Count > 0 ? runs.Average(r => (double)r.Totals.CostUsd) : 0,
             runs.Count > 0 ? runs.Average(r => r.LatencyMs) : 0,
             calls > 0 ? runs.Sum(r => r.Totals.OutputTokens) / (double)calls : 0,
-            runs.Sum(r => (long)r.CallsNeeded), runs.Sum(r => (long)r.CallsMade), scores);
+            runs.Sum(r => (long)r.CallsNeeded), runs.Sum(r => (long)r.CallsMade), scores,
+            runs.Count(r => r.CallsFailed), runs.Count(r => r.OverBudget), runs.FirstOrDefault(r => r.Error is not null)?.Error)
+        {
+            TotalCostUsd = runs.Sum(r => (double)r.Totals.CostUsd),
+            SpentUsd = runs.Sum(r => (double)r.SpentUsd),
+        };
     }
 }

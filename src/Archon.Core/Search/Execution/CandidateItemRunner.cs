@@ -9,18 +9,26 @@ namespace Archon.Core.Search.Execution;
 /// Runs one candidate architecture on one benchmark item with layer-prefix reuse: it looks up the longest prefix of
 /// the architecture whose state for this item is cached (key = hash(prefix layers) + item id), starts after it, and
 /// caches the state after every layer it computes. Samples are part of the layers (sample index is in each call), so
-/// equal prefixes really produce equal states. Model calls go through a <see cref="CachingModelInvoker"/>.
+/// equal prefixes really produce equal states. Model calls go through the invoker's provider stack, whose response cache
+/// (keyed by content, not call id) makes "generator m, sample j, item i" one call for every candidate that contains it;
+/// calls made are the calls of computed layers that were not cache hits.
+/// With a <see cref="QueryBudget"/> every batch is checked against it (reused prefixes count at their cost) before it
+/// is sent; the batch that would cross it is not sent and the item is reported over budget. A layer whose calls all
+/// fail ends the item with the provider's error. Neither state is cached as a prefix.
 /// </summary>
 public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker invoker, ISearchCache cache)
 {
-    public async Task<ItemRun> RunAsync(ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken)
+    /// <param name="budgetGuard">A fresh guard for this item's per-query budget (null = unlimited).</param>
+    public async Task<ItemRun> RunAsync(
+        ArchitectureConfig architecture, BenchmarkItem item, CancellationToken cancellationToken, Func<BudgetGuard>? budgetGuard = null)
     {
-        var caching = new CachingModelInvoker(invoker, cache);
         var layers = architecture.Layers.Count;
         var start = 0;
         var state = QueryState.Start(item.FirstTurnConversation(), item.Id);
         var totals = UsageTotals.Zero;
         double latency = 0;
+        var made = 0;
+        var spent = 0m;
         for (var prefix = layers; prefix >= 1; prefix--)
         {
             if (SearchJson.FromBytes<PrefixEntry>(await cache.GetAsync(Key(architecture, prefix, item.Id), cancellationToken).ConfigureAwait(false)) is { } entry)
@@ -30,19 +38,44 @@ public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker
             }
         }
 
+        var guard = budgetGuard?.Invoke();
+        guard?.Commit(totals);
         for (var layer = start; layer < layers; layer++)
         {
-            var tracing = new TracingScheduler(new InProcessScheduler(caching));
+            IModelCallScheduler scheduler = new InProcessScheduler(invoker);
+            var tracing = new TracingScheduler(guard is null ? scheduler : new BudgetScheduler(scheduler, guard));
             var watch = Stopwatch.StartNew();
-            state = await runner.RunLayerAsync(architecture, layer, state, tracing, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                state = await runner.RunLayerAsync(architecture, layer, state, tracing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BudgetExceededException e)
+            {
+                var partial = UsageTotals.From(tracing.Trace);
+                totals = totals.Add(partial with { CostUsd = partial.FullCostUsd, SavedUsd = 0m, CachedCalls = 0 });
+                made += tracing.Trace.Count(t => !t.Result.Cached);
+                return new ItemRun(item.Id, null, totals, latency, totals.Calls, made, start, e.Message, OverBudget: true, SpentUsd: spent + partial.CostUsd);
+            }
+
             var layerTotals = UsageTotals.From(tracing.Trace);
-            totals = totals.Add(layerTotals with { CachedCalls = 0 });
+            // The architecture's own usage, as if run alone: cache hits count at the cost they would have had.
+            totals = totals.Add(layerTotals with { CostUsd = layerTotals.FullCostUsd, SavedUsd = 0m, CachedCalls = 0 });
+            made += tracing.Trace.Count(e => !e.Result.Cached);
+            spent += layerTotals.CostUsd;
+            if (tracing.Trace.Count > 0 && tracing.Trace.All(t => !t.Result.Succeeded))
+            {
+                var failed = tracing.Trace[0];
+                return new ItemRun(item.Id, null, totals, latency, totals.Calls, made, start,
+                    $"layer {layer}: all {tracing.Trace.Count} model calls failed; {failed.Request.ModelId}: {failed.Result.Error ?? "no text returned"}",
+                    SpentUsd: spent);
+            }
+
             // Layer latency = its slowest call as reported (cached calls keep their original latency).
             latency += tracing.Trace.Count > 0 ? tracing.Trace.Max(e => e.Result.LatencyMs) : watch.Elapsed.TotalMilliseconds;
             await cache.PutAsync(Key(architecture, layer + 1, item.Id), SearchJson.ToBytes(new PrefixEntry(state, totals, latency)), cancellationToken).ConfigureAwait(false);
         }
 
-        return new ItemRun(item.Id, ArchitectureRunner.FinalAnswer(state), totals, latency, totals.Calls, caching.Forwarded, start);
+        return new ItemRun(item.Id, ArchitectureRunner.FinalAnswer(state), totals, latency, totals.Calls, made, start, SpentUsd: spent);
     }
 
     public static string Key(ArchitectureConfig architecture, int prefixLayers, string itemId) =>

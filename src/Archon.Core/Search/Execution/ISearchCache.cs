@@ -1,6 +1,6 @@
 namespace Archon.Core.Search.Execution;
 
-/// <summary>Key/value bytes shared by all candidates of a search (response cache and layer-prefix states).
+/// <summary>Key/value bytes shared by all candidates of a search: layer-prefix states (model responses are cached by the provider stack).
 /// The durable host backs it with the result store, so a restarted search replays instead of recomputing.</summary>
 public interface ISearchCache
 {

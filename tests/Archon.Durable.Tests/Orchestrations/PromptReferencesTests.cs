@@ -1,0 +1,50 @@
+using Archon.Core.Execution;
+using Archon.Durable.Orchestrations;
+
+namespace Archon.Durable.Tests.Orchestrations;
+
+public sealed class PromptReferencesTests
+{
+    private static readonly string Long = string.Concat(Enumerable.Repeat("The sky is blue because of Rayleigh scattering. ", 4));
+
+    private static ModelCallRequest Fuser(string content) =>
+        new("L1.C0.fuser.s0", "m", [new ChatTurn("system", "Fuse."), new ChatTurn("user", content)], 0.7, 256, 0, "fuser", 1);
+
+    [Fact]
+    public void Compact_PromptQuotesEarlierAnswers_ReplacesThemAndExpandRestoresTheExactPrompt()
+    {
+        var answers = new Dictionary<string, string> { ["L0.C0.generator.s0"] = Long, ["L0.C1.generator.s0"] = Long.ToUpperInvariant(), ["L0.C2.generator.s0"] = "short" };
+        var original = Fuser($"[1] {Long}\n[2] {Long.ToUpperInvariant()}\n[3] short");
+
+        var (compacted, references) = PromptReferences.Compact(original, answers);
+        var restored = PromptReferences.Expand(compacted, answers);
+
+        Assert.Equal(new[] { "L0.C0.generator.s0", "L0.C1.generator.s0" }, references!);
+        Assert.DoesNotContain(Long, compacted.Messages[1].Content, StringComparison.Ordinal);
+        Assert.True(compacted.Messages[1].Content.Length < 100);
+        Assert.Equal(original.Messages, restored.Messages);
+    }
+
+    [Fact]
+    public void Compact_UserTextContainsTheMarker_LeavesTheRequestAlone()
+    {
+        var answers = new Dictionary<string, string> { ["L0.C0.generator.s0"] = Long };
+        var original = Fuser($"\u27e6archon:call:x\u27e7 {Long}");
+
+        var (compacted, references) = PromptReferences.Compact(original, answers);
+
+        Assert.Null(references);
+        Assert.Same(original, compacted);
+    }
+
+    [Fact]
+    public void Expand_ReferencedAnswerMissing_ThrowsNamingTheCall()
+    {
+        var answers = new Dictionary<string, string> { ["L0.C0.generator.s0"] = Long };
+        var (compacted, _) = PromptReferences.Compact(Fuser(Long), answers);
+
+        var error = Assert.Throws<InvalidOperationException>(() => PromptReferences.Expand(compacted, new Dictionary<string, string>()));
+
+        Assert.Contains("L1.C0.fuser.s0", error.Message, StringComparison.Ordinal);
+    }
+}
