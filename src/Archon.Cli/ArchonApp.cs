@@ -47,7 +47,7 @@ public static class ArchonApp
             bench.SetDescription("Benchmarks of the engine itself.");
             bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
             bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
-            bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a tabular SIMULATED landscape of the paper-sized space: success rate, evaluations, model calls with/without reuse.");
+            bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a SIMULATED landscape of a paper-sized space (--landscape tabular, or engine: every architecture run by the engine, stored): success rate, evaluations, model calls with/without reuse.");
         });
     }
 }

@@ -35,6 +35,10 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
         public bool Json { get; init; }
     }
 
+    private readonly CliConsoles _consoles;
+
+    public SpaceCommand(CliConsoles consoles) => _consoles = consoles;
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         try
@@ -43,12 +47,12 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
         }
         catch (Exception e) when (e is SearchSpecException or CatalogException or IOException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            _consoles.ErrorWriter.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
 
-    private static int Run(Settings settings)
+    private int Run(Settings settings)
     {
         var spec = SearchSpecLoader.Load(settings.Spec);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, Path.GetDirectoryName(Path.GetFullPath(settings.Spec)), OfflineProviders.NamedCatalog);
@@ -59,7 +63,7 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
             var load = ArchitectureLoader.Load(path);
             if (!load.Succeeded)
             {
-                Console.Error.WriteLine($"error: {load.Errors[0]}");
+                _consoles.ErrorWriter.WriteLine($"error: {load.Errors[0]}");
                 return 2;
             }
 
@@ -69,23 +73,30 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
 
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(description, Indented));
+            _consoles.OutWriter.WriteLine(JsonSerializer.Serialize(description, Indented));
         }
         else
         {
             Print(description, settings.Spec);
         }
 
+        if (SpaceDescription.EmptyReason(space) is { } empty)
+        {
+            // An empty space is a spec error (a search on it would fail in preprocessing); the figures above show why.
+            _consoles.ErrorWriter.WriteLine($"error: {settings.Spec}: {empty}");
+            return 2;
+        }
+
         if (description.Contains == false)
         {
-            Console.Error.WriteLine($"not in the space: {description.Violation}");
+            _consoles.ErrorWriter.WriteLine($"not in the space: {description.Violation}");
             return 1;
         }
 
         return 0;
     }
 
-    private static void Print(SpaceDescription d, string specPath)
+    private void Print(SpaceDescription d, string specPath)
     {
         var table = new Table().Title($"search space of {Markup.Escape(specPath)}").AddColumns("axis", "values");
         foreach (var (axis, values) in d.Axes)
@@ -95,13 +106,13 @@ public sealed class SpaceCommand : Command<SpaceCommand.Settings>
                 : Convert.ToString(values, CultureInfo.InvariantCulture) ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        _consoles.Out.Write(table);
         var removed = string.Join(", ", d.RemovedByConstraints.Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value:N0}")));
-        Console.WriteLine(FormattableString.Invariant($"product of the axes: {d.Product:N0}; removed by constraints: {removed}; removed by budget: {d.RemovedByBudget:N0}"));
-        Console.WriteLine(FormattableString.Invariant($"space size: {d.SpaceSize:N0}"));
+        _consoles.OutWriter.WriteLine(FormattableString.Invariant($"product of the axes: {d.Product:N0}; removed by constraints: {removed}; removed by budget: {d.RemovedByBudget:N0}"));
+        _consoles.OutWriter.WriteLine(FormattableString.Invariant($"space size: {d.SpaceSize:N0}"));
         if (d.Contains is { } contains)
         {
-            Console.WriteLine(contains ? $"contains {d.Point}: yes" : $"contains: no ({d.Violation})");
+            _consoles.OutWriter.WriteLine(contains ? $"contains {d.Point}: yes" : $"contains: no ({d.Violation})");
         }
     }
 }

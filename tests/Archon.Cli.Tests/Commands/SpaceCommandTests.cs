@@ -1,5 +1,4 @@
-using Archon.Cli.Commands;
-using Spectre.Console.Cli;
+using System.Text.Json;
 
 namespace Archon.Cli.Tests.Commands;
 
@@ -8,43 +7,68 @@ public sealed class SpaceCommandTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"archon-space-{Guid.NewGuid():N}");
     private static readonly string Samples = Path.Combine(TestPaths.RepoRoot, "samples", "search");
 
-    private static int Run(params string[] args)
+    [Fact]
+    public async Task Space_PaperBestArchitecture_ExitsZeroAndReportsThePoint()
     {
-        var app = new CommandApp();
-        app.Configure(c => c.AddCommand<SpaceCommand>("space"));
-        return app.Run(args);
+        var result = await ArchonCli.RunAsync("space", Path.Combine(Samples, "paper.json"), "--contains", Path.Combine(Samples, "paper-best-general.json"), "--json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.True(json.RootElement.GetProperty("contains").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("space_size").GetInt32() > 9000);
+        Assert.Equal("g10-s1-l4-w8.6.4-critic_ranker.critic.critic-none-k5", json.RootElement.GetProperty("point").GetString());
     }
 
     [Fact]
-    public void Space_PaperBestArchitecture_ExitsZero()
+    public async Task Space_ArchitectureOutsideTheSpace_ExitsOneNamingTheAxis()
     {
-        Assert.Equal(0, Run("space", Path.Combine(Samples, "paper.json"), "--contains", Path.Combine(Samples, "paper-best-general.json"), "--json"));
+        var result = await ArchonCli.RunAsync("space", Path.Combine(Samples, "default.json"), "--contains", Path.Combine(Samples, "paper-best-general.json"));
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("not in the space:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("paper-best-general.json: ", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Space_ArchitectureOutsideTheSpace_ExitsOne()
-    {
-        Assert.Equal(1, Run("space", Path.Combine(Samples, "default.json"), "--contains", Path.Combine(Samples, "paper-best-general.json")));
-    }
-
-    [Fact]
-    public void Space_InvalidArchitectureFile_ExitsTwo()
+    public async Task Space_InvalidArchitectureFile_ExitsTwoNamingTheFile()
     {
         Directory.CreateDirectory(_root);
         var bad = Path.Combine(_root, "bad.json");
-        File.WriteAllText(bad, """{ "layers": [[{ "type": "generator" }]] }""");
+        await File.WriteAllTextAsync(bad, """{ "layers": [[{ "type": "generator" }]] }""");
 
-        Assert.Equal(2, Run("space", Path.Combine(Samples, "paper.json"), "--contains", bad));
+        var result = await ArchonCli.RunAsync("space", Path.Combine(Samples, "paper.json"), "--contains", bad);
+
+        Assert.Equal(2, result.Exit);
+        Assert.StartsWith($"error: {bad}", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Space_SpecWithOldRangeField_ExitsTwo()
+    public async Task Space_SpecWithOldRangeField_ExitsTwo()
     {
         Directory.CreateDirectory(_root);
         var spec = Path.Combine(_root, "old.json");
-        File.WriteAllText(spec, """{ "space": { "fusers": [2, 10] } }""");
+        await File.WriteAllTextAsync(spec, """{ "space": { "fusers": [2, 10] } }""");
 
-        Assert.Equal(2, Run("space", spec));
+        var result = await ArchonCli.RunAsync("space", spec);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("fusers", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Space_AxesEmptyAfterConstraints_ExitsTwoNamingTheField()
+    {
+        Directory.CreateDirectory(_root);
+        var spec = Path.Combine(_root, "empty.json");
+        // The SIMULATED catalog has 8 models: top-9 generators leave no point.
+        await File.WriteAllTextAsync(spec, """{ "catalog": "sim", "benchmark": "builtin", "space": { "generators": [9] } }""");
+
+        var result = await ArchonCli.RunAsync("space", spec);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("space.generators", result.Error, StringComparison.Ordinal);
+        Assert.Contains("space size: 0", result.Out, StringComparison.Ordinal);
     }
 
     public void Dispose()
