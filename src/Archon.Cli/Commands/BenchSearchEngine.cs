@@ -35,7 +35,7 @@ public static class BenchSearchEngine
         consoles.ErrorWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"landscape {(bench.Reused ? "reused from" : "stored in")} {bench.StoredAs}: {landscape.Space.Count} architectures × {landscape.ItemCount} items, {landscape.Data.Prefixes} distinct layer prefixes, built in {landscape.Data.Seconds:F0} s wall, {landscape.Data.CpuSeconds:F0} s CPU; {landscape.WithinOfBest(0.5)} point(s) within 0.5 of the best"));
         var algorithms = settings.Algorithms.Split(',').Select(a => a.Trim()).ToList();
-        var result = bench.Run(landscape, algorithms, settings.Seeds, BenchSearchCommand.BenchOptions(settings.MaxEvaluations));
+        var result = bench.Run(landscape, algorithms, settings.Seeds, BenchSearchCommand.BenchOptions(settings.MaxEvaluations ?? 150, settings.MinEvaluations ?? 60));
         if (settings.Json)
         {
             consoles.OutWriter.WriteLine(JsonSerializer.Serialize(result, BenchSearchCommand.Indented));
