@@ -14,6 +14,9 @@ public sealed class ArchitectureEncoder(ModelRanking ranking, double temperature
 
     public CostEstimate Estimate(SearchPoint point) => CostEstimator.Estimate(Plan(point), ranking.PromptTokens);
 
+    /// <summary>Layers appended to every encoded architecture (the spec's <c>final_layers</c>).</summary>
+    public IReadOnlyList<LayerConfig> FinalLayers { get; init; } = [];
+
     public ArchitectureConfig Encode(SearchPoint point)
     {
         var plan = Plan(point);
@@ -30,7 +33,7 @@ public sealed class ArchitectureEncoder(ModelRanking ranking, double temperature
                 TopK = layer.TopK,
                 // A ranker right after a critic ranks with the critiques, as the reference's critic → ranker pairs do.
                 UseCritiques = layer.Role == "ranker" && i > 0 && plan[i - 1].Role == "critic",
-            })]))],
+            })])), .. FinalLayers],
         };
     }
 
