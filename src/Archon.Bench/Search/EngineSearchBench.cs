@@ -50,7 +50,7 @@ public sealed class EngineSearchBench(IResultStore store, int items, int paralle
         var result = bench.Run(algorithms, seeds);
         Details = result;
         return new EngineBenchResult("engine", landscape.Space.Count, landscape.ItemCount, seeds, true, Math.Round(landscape.BestScore, 3),
-            [.. result.Algorithms.Select(a => new EngineAlgorithmResult(a.Name, a.SuccessRate, a.MedianEvaluations))],
+            [.. result.Algorithms.Select(a => new EngineAlgorithmResult(a.Name, a.SuccessRate, Math.Round(a.MedianEvaluations, 3)))],
             landscape.Data.CallsWithoutReuse, landscape.Data.CallsWithReuse, Math.Round(landscape.Data.Seconds, 1));
     }
 

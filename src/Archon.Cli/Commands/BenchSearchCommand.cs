@@ -43,7 +43,7 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         [Description("Result store folder where the engine landscape is kept (default .archon).")]
         public string Store { get; init; } = ".archon";
 
-        [CommandOption("--parallelism <N>")]
+        [CommandOption(CliOptions.Parallelism)]
         [Description("Items the engine landscape build runs at once (default min(2, cores)).")]
         public int Parallelism { get; init; } = Math.Max(1, Math.Min(2, Environment.ProcessorCount));
 
