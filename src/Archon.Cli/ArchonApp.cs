@@ -39,6 +39,7 @@ public static class ArchonApp
         config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
         config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");
         config.AddCommand<SearchCommand>("search").WithDescription("Architecture search (ITAS) through the embedded Durable host; no spec = the default main job (SIMULATED fleet, built-in benchmark).");
+        config.AddCommand<SpaceCommand>("space").WithDescription("Show a search spec's space: axes, size, what constraints and budgets removed; --contains checks an architecture.");
         config.AddCommand<ReportCommand>("report").WithDescription("Re-render a search report (plots, report.html) from a search folder.");
         config.AddCommand<ModelsCommand>("models")
             .WithDescription("List the model catalog and check each provider is configured and reachable.");
@@ -48,7 +49,7 @@ public static class ArchonApp
             bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
             bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
             bench.AddCommand<BenchStreamCommand>("stream").WithDescription("Streamed chat completion through `archon serve`: time to first token vs full answer (3 layers, streaming final fuser, loopback models).");
-            bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a tabular SIMULATED landscape of the paper-sized space: success rate, evaluations, model calls with/without reuse.");
+            bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a SIMULATED landscape of a paper-sized space (--landscape tabular, or engine: every architecture run by the engine, stored): success rate, evaluations, model calls with/without reuse.");
         });
     }
 }

@@ -1,6 +1,9 @@
+using Archon.Core.Caching;
 using Archon.Core.Providers;
+using Archon.Core.Storage;
 using Archon.Offline;
 using Archon.Core.Search;
+using Archon.Core.Search.Judging;
 using Archon.Durable.Search;
 using Archon.Hosting.Storage;
 using Archon.Offline.Simulation;
@@ -25,12 +28,20 @@ public static class ArchonSearchServices
         {
             var hostCatalog = sp.GetRequiredService<ModelCatalog>();
             var simCatalog = OfflineProviders.NamedCatalog(OfflineProviders.SimCatalogName)!;
-            var simFactory = new ModelClientFactory(simCatalog);
+            // The SIMULATED fleet's own stack carries the store's response cache too, so a judge never re-scores an answer.
+            var simFactory = new ModelClientFactory(simCatalog, new ModelClientFactoryOptions
+            {
+                Cache = new ResultStoreResponseCache(sp.GetRequiredService<IResultStore>()),
+            });
             OfflineProviders.Register(simFactory, SimulatorKnowledge.Shared);
+            // Judge-scored benchmarks: the judge is a model of the spec's catalog, called through that catalog's
+            // provider stack and metered apart from the candidates (the host's stack carries the response cache).
+            var meter = sp.GetRequiredService<JudgeMeter>();
             return new CatalogRoutingSearchEnvironment(
-                DatasetMirrorRegistration.CreateSearchEnvironment(sp, configuration, hostCatalog, SimulatorKnowledge.Shared),
+                DatasetMirrorRegistration.CreateSearchEnvironment(sp, configuration, hostCatalog, SimulatorKnowledge.Shared,
+                    JudgeClients.Create(sp.GetRequiredService<ModelClientFactory>(), meter)),
                 hostCatalog,
-                DatasetMirrorRegistration.CreateSearchEnvironment(sp, configuration, simCatalog, SimulatorKnowledge.Shared),
+                DatasetMirrorRegistration.CreateSearchEnvironment(sp, configuration, simCatalog, SimulatorKnowledge.Shared, JudgeClients.Create(simFactory, meter)),
                 new ChatClientModelInvoker(simFactory));
         });
         return services.AddArchonSearch();

@@ -5,11 +5,11 @@ using System.Diagnostics;
 namespace Archon.Bench.Search;
 
 /// <summary>
-/// Runs every algorithm many times on a <see cref="TabularLandscape"/> and reports success (recommended architecture
+/// Runs every algorithm many times on a landscape (<see cref="TabularLandscape"/> or <see cref="EngineLandscape"/>) and reports success (recommended architecture
 /// within <see cref="Tolerance"/> points of the true best), median full-evaluation equivalents, and model calls with and
 /// without reuse. Also asserts the "never evaluate twice" rule on every proposal.
 /// </summary>
-public sealed class SearchBenchmark(TabularLandscape landscape, SearchAlgorithmOptions baseOptions)
+public sealed class SearchBenchmark(ILandscape landscape, SearchAlgorithmOptions baseOptions)
 {
     public const double Tolerance = 0.5;
 
@@ -52,8 +52,7 @@ public sealed class SearchBenchmark(TabularLandscape landscape, SearchAlgorithmO
         var space = landscape.Space;
         var options = baseOptions with { Seed = seed };
         var algorithm = SearchAlgorithms.Create(name, space, options);
-        var itemOrder = Enumerable.Range(0, landscape.ItemCount).ToArray();
-        new Random(seed * 7 + 1).Shuffle(itemOrder);
+        var itemOrder = landscape.ItemOrder(seed);
         var history = new List<Observation>();
         var counter = new ReuseCounter(space.Encoder);
         var maxFidelity = new Dictionary<string, double>();

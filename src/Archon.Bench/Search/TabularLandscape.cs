@@ -12,7 +12,7 @@ namespace Archon.Bench.Search;
 /// (stronger with critiques) and a verifier raise q toward A; unit tests do so on code items only; a fuser with skill φ
 /// is right with A·σ(φ + κ(q − ½)); fusers of one layer are correlated; every extra layer loses a little.</para>
 /// </summary>
-public sealed class TabularLandscape
+public sealed class TabularLandscape : ILandscape
 {
     private const double Kappa = 4.0;
     private const double FuserCorrelation = 0.5;
@@ -38,7 +38,7 @@ public sealed class TabularLandscape
             var probs = new double[items];
             for (var i = 0; i < items; i++)
             {
-                probs[i] = ItemProbability(point, i, p, fuserSkill, isCode[i], space.Bounds.RankerTopK);
+                probs[i] = ItemProbability(point, i, p, fuserSkill, isCode[i]);
             }
 
             _itemProbabilities[index] = probs;
@@ -54,6 +54,8 @@ public sealed class TabularLandscape
 
     /// <summary>Expected accuracy (0–100) of every point, aligned with <see cref="SearchSpace.Points"/>.</summary>
     public double[] TrueScores { get; }
+
+    IReadOnlyList<double> ILandscape.TrueScores => TrueScores;
 
     public int BestIndex { get; }
 
@@ -78,9 +80,17 @@ public sealed class TabularLandscape
         return 100.0 * correct / n;
     }
 
+    /// <summary>A seeded permutation of all items (every search sees every item at full fidelity).</summary>
+    public int[] ItemOrder(int seed)
+    {
+        var order = Enumerable.Range(0, ItemCount).ToArray();
+        new Random(seed * 7 + 1).Shuffle(order);
+        return order;
+    }
+
     public static int ItemsFor(double fidelity, int itemCount) => Math.Max(1, (int)Math.Ceiling(fidelity * itemCount - 1e-9));
 
-    private static double ItemProbability(SearchPoint point, int item, double[][] p, double[] fuserSkill, bool isCode, int rankerTopK)
+    private static double ItemProbability(SearchPoint point, int item, double[][] p, double[] fuserSkill, bool isCode)
     {
         // Generator pool: per-candidate accuracy q and "at least one correct" A over K models × s samples.
         double sum = 0, allWrong = 1;
@@ -94,31 +104,46 @@ public sealed class TabularLandscape
         var q = sum / n;
         var any = 1 - allWrong;
         var judge = fuserSkill[0];
-        if (point.PreFuser != PreFuserOption.None)
+        var critiqueBonus = 0.0;
+        for (var layer = 0; layer < point.FusionLayers; layer++)
         {
-            var strength = point.PreFuser == PreFuserOption.CriticRanker ? 0.45 : 0.3;
-            var kept = Math.Min(rankerTopK, n);
-            q += strength * (any - q);
-            // Keeping fewer candidates can drop the only right one.
-            any = Math.Min(any, 1 - Math.Pow(1 - q, kept) * (1 - 0.5 * strength));
-            n = kept;
-        }
-
-        var critiqueBonus = point.PreFuser == PreFuserOption.CriticRanker ? 0.25 : 0;
-        for (var layer = 1; layer < point.FusionLayers; layer++)
-        {
-            double qSum = 0, wrong = 1;
-            for (var f = 0; f < point.FusersPerLayer; f++)
+            var final = layer == point.FusionLayers - 1;
+            if (!final || point.Widths.Count == 0)
             {
-                var skill = fuserSkill[f % fuserSkill.Length] + (layer == 1 ? critiqueBonus : 0);
-                var pf = any * Sigmoid(skill + Kappa * (q - 0.5));
+                // Earlier layers' candidates are already refined: each later pre-fusion step helps a little less.
+                var option = point.PreFusion[Math.Min(layer, point.PreFusion.Count - 1)];
+                var damp = 1.0 / (1 + layer);
+                critiqueBonus = SearchPoint.HasCritic(option) ? 0.25 * damp : 0;
+                if (SearchPoint.HasRanker(option))
+                {
+                    var strength = (SearchPoint.HasCritic(option) ? 0.45 : 0.3) * damp;
+                    var kept = Math.Min(point.RankerTopK, n);
+                    q += strength * (any - q);
+                    // Keeping fewer candidates can drop the only right one.
+                    any = Math.Min(any, 1 - Math.Pow(1 - q, kept) * (1 - 0.5 * strength));
+                    n = kept;
+                }
+            }
+
+            if (final)
+            {
+                break;
+            }
+
+            var width = point.Widths[layer];
+            double qSum = 0, wrong = 1;
+            for (var f = 0; f < width; f++)
+            {
+                var pf = any * Sigmoid(fuserSkill[f % fuserSkill.Length] + critiqueBonus + Kappa * (q - 0.5));
                 qSum += pf;
                 wrong *= 1 - pf;
             }
 
-            var qNext = qSum / point.FusersPerLayer;
+            var qNext = qSum / width;
             any = 0.995 * (qNext + (1 - FuserCorrelation) * (1 - wrong - qNext));
             q = qNext;
+            n = width;
+            critiqueBonus = 0;
         }
 
         if (point.Evaluation == EvaluationOption.Verifier)
@@ -130,8 +155,7 @@ public sealed class TabularLandscape
             q += 0.5 * (any - q);
         }
 
-        var finalSkill = judge + (point.FusionLayers == 1 ? critiqueBonus : 0);
-        return any * Sigmoid(finalSkill + Kappa * (q - 0.5));
+        return any * Sigmoid(judge + critiqueBonus + Kappa * (q - 0.5));
     }
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -10,13 +10,16 @@ using Spectre.Console.Cli;
 namespace Archon.Cli.Commands;
 
 /// <summary>
-/// `archon bench search`: every algorithm, many seeds, on the tabular SIMULATED landscape of the paper-sized space
-/// (9,576 architectures): success rate (recommended architecture within 0.5 points of the true best), median
-/// full-evaluation equivalents, and model calls with and without cache + prefix reuse.
+/// `archon bench search`: every algorithm, many seeds, on a SIMULATED landscape of a paper-sized space: success rate
+/// (recommended architecture within 0.5 points of the true best), median full-evaluation equivalents, and model calls
+/// with and without cache + prefix reuse. <c>--landscape tabular</c> (default): a closed-form outcome model of 9,576
+/// architectures. <c>--landscape engine</c>: every architecture of a 10,710-point space run through the real
+/// ArchitectureRunner over the SIMULATED fleet on built-in items, stored in the result store and reused
+/// (<see cref="EngineSearchBench"/>).
 /// </summary>
 public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Settings>
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    internal static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public sealed class Settings : CommandSettings
     {
@@ -28,13 +31,33 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         [Description("Comma-separated: random, greedy, bo, bo-mf (default all four).")]
         public string Algorithms { get; init; } = "random,greedy,bo,bo-mf";
 
+        [CommandOption("--landscape <KIND>")]
+        [Description("tabular (closed-form outcome model, default) or engine (every architecture run by the engine over the SIMULATED fleet; built once, stored).")]
+        public string Landscape { get; init; } = "tabular";
+
         [CommandOption("--items <N>")]
-        [Description("Dev items of the landscape (item-level noise; default 500).")]
-        public int Items { get; init; } = 500;
+        [Description("Items of the landscape (default 500 for tabular, 200 built-in items for engine).")]
+        public int? Items { get; init; }
+
+        [CommandOption("--store <DIR>")]
+        [Description("Result store folder where the engine landscape is kept (default .archon).")]
+        public string Store { get; init; } = ".archon";
+
+        [CommandOption(CliOptions.Parallelism)]
+        [Description("Items the engine landscape build runs at once (default min(2, cores)).")]
+        public int Parallelism { get; init; } = Math.Max(1, Math.Min(2, Environment.ProcessorCount));
+
+        [CommandOption("--rebuild")]
+        [Description("Build the engine landscape again even when the store has it.")]
+        public bool Rebuild { get; init; }
 
         [CommandOption("--max-evaluations <N>")]
-        [Description("Budget per search in full-evaluation equivalents (default 250).")]
-        public double MaxEvaluations { get; init; } = 250;
+        [Description("Budget per search in full-evaluation equivalents (default 250 on tabular, 150 on engine: the goal of issue #10).")]
+        public double? MaxEvaluations { get; init; }
+
+        [CommandOption("--min-evaluations <N>")]
+        [Description("BO may stop on negligible EI only after this many full-evaluation equivalents (default min(200, max) on tabular, 60 on engine).")]
+        public double? MinEvaluations { get; init; }
 
         [CommandOption("--json")]
         [Description("Print one JSON object instead of the table.")]
@@ -42,17 +65,19 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
 
     public override ValidationResult Validate() =>
             Seeds < 1 ? ValidationResult.Error("--seeds: must be >= 1")
+            : Landscape is not ("tabular" or "engine") ? ValidationResult.Error($"--landscape: '{Landscape}' is not a landscape (use tabular or engine)")
             : Items < 10 ? ValidationResult.Error("--items: must be >= 10")
+            : Parallelism < 1 ? ValidationResult.Error("--parallelism: must be >= 1")
             : MaxEvaluations < 1 ? ValidationResult.Error("--max-evaluations: must be >= 1")
             : Algorithms.Split(',').FirstOrDefault(a => !SearchAlgorithms.Names.Contains(a.Trim())) is { } bad ? ValidationResult.Error($"--algorithms: unknown '{bad}'")
             : ValidationResult.Success();
     }
 
     /// <summary>The options the published figures use; the bench and its test share them.</summary>
-    public static SearchAlgorithmOptions BenchOptions(double maxEvaluations) => new()
+    public static SearchAlgorithmOptions BenchOptions(double maxEvaluations, double? minEvaluations = null) => new()
     {
         MaxEvaluations = maxEvaluations,
-        MinEvaluations = (int)Math.Min(200, maxEvaluations),
+        MinEvaluations = (int)Math.Min(minEvaluations ?? 200, maxEvaluations),
         EiStopFraction = 0.001,
         BatchSize = 8,
         InitialPoints = 12,
@@ -65,12 +90,17 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
 
     public BenchSearchCommand(CliConsoles consoles) => _consoles = consoles;
 
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Landscape == "engine")
+        {
+            return await BenchSearchEngine.RunAsync(_consoles, settings, cancellationToken);
+        }
+
         var watch = Stopwatch.StartNew();
         var space = new SearchSpace(new SearchSpaceBounds(), new ArchitectureEncoder(LandscapeFleet.Ranking()));
-        var landscape = new TabularLandscape(space, settings.Items);
-        var bench = new SearchBenchmark(landscape, BenchOptions(settings.MaxEvaluations));
+        var landscape = new TabularLandscape(space, settings.Items ?? 500);
+        var bench = new SearchBenchmark(landscape, BenchOptions(settings.MaxEvaluations ?? 250, settings.MinEvaluations));
         if (!settings.Json)
         {
             bench.SeedFinished += (name, seed) => _consoles.ErrorWriter.Write(seed == settings.Seeds ? $"{name} done\n" : ".");
@@ -80,7 +110,7 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         if (settings.Json)
         {
             _consoles.OutWriter.WriteLine(JsonSerializer.Serialize(result, Indented));
-            return Task.FromResult(0);
+            return 0;
         }
 
         var table = new Table().Title($"SIMULATED tabular landscape: {result.SpaceSize} architectures, {result.Items} items, {result.Seeds} seeds; success = within 0.5 pt of the true best")
@@ -94,10 +124,10 @@ public sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Setting
         _consoles.Out.Write(table);
         _consoles.OutWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"true best: {result.TrueBest} ({result.TrueBestScore:F2}); model calls for {(result.Algorithms.FirstOrDefault(a => a.Name == "bo-mf") ?? result.Algorithms.FirstOrDefault(a => a.Name == "bo") ?? result.Algorithms[0]).Name}: {result.ModelCallsWithoutReuse} without reuse, {result.ModelCallsWithReuse} with ({1 - (double)result.ModelCallsWithReuse / Math.Max(1, result.ModelCallsWithoutReuse):P1} fewer); {watch.Elapsed.TotalSeconds:F0} s. SIMULATED."));
-        return Task.FromResult(0);
+        return 0;
     }
 
-    private static string F(double v, int d) => v.ToString("F" + d, CultureInfo.InvariantCulture);
+    internal static string F(double v, int d) => v.ToString("F" + d, CultureInfo.InvariantCulture);
 
-    private static string P(double v) => v.ToString("P0", CultureInfo.InvariantCulture);
+    internal static string P(double v) => v.ToString("P0", CultureInfo.InvariantCulture);
 }

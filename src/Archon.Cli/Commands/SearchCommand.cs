@@ -4,6 +4,7 @@ using System.Globalization;
 using Archon.Offline;
 using Archon.Core.Providers;
 using Archon.Core.Search;
+using Archon.Core.Search.Judging;
 using Archon.Offline.Simulation;
 using Archon.Durable.Contracts;
 using Archon.LocalHost;
@@ -85,16 +86,12 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         var searchId = settings.Id ?? DefaultId(spec, specJson);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();
-        var environment = new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir);
-        _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
-        var simulated = environment.Simulated(spec);
+        // Judge-scored benchmarks: the judge (and a named baseline) go through the host's provider stack (its response
+        // cache, resilience, caps), metered apart from the candidates. The environment needs that stack, so it is built
+        // by the host and the benchmark is loaded right after the host starts (bad names still fail with one clear line).
+        var judgeMeter = new JudgeMeter();
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var watch = Stopwatch.StartNew();
-        if (!settings.Json)
-        {
-            _consoles.Out.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
-                (simulated ? " [red bold](SIMULATED models)[/]" : ""));
-        }
 
         // The SIMULATED fleet reports its simulated latency through the stack (not the microseconds it takes to
         // compute), so the latency Pareto front means something.
@@ -107,10 +104,21 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
                 o.Knowledge = knowledge;
                 o.SimulatorSeed = spec.Seed;
             });
-            services.AddSingleton<ISearchEnvironment>(environment);
+            services.AddSingleton(judgeMeter);
+            services.AddSingleton<ISearchEnvironment>(sp => new CatalogSearchEnvironment(catalog, knowledge, settings.DatasetDir,
+                JudgeClients.Create(sp.GetRequiredService<ModelClientFactory>(), judgeMeter)));
             services.AddSingleton(runner);
             services.AddArchonSearch();
         }, cancellationToken: cancellationToken);
+        var environment = (CatalogSearchEnvironment)host.Services.GetRequiredService<ISearchEnvironment>();
+        _ = environment.Items(spec, "dev"); // load the benchmark now: bad names fail here with one clear line
+        var simulated = environment.Simulated(spec) || (spec.Judge is { } judgeId && SimulatedModels.Any(catalog, [judgeId]));
+        if (!settings.Json)
+        {
+            _consoles.Out.MarkupLine($"Search [bold]{Markup.Escape(searchId)}[/]: {Markup.Escape(spec.Algorithm)} on {Markup.Escape(spec.Benchmark)} with catalog {Markup.Escape(spec.Catalog)}" +
+                (simulated ? " [red bold](SIMULATED models)[/]" : ""));
+        }
+
         var store = host.Services.GetRequiredService<IResultStore>();
         if (await SearchStarter.StartAsync(host.Client, new SearchRequest(searchId, specJson), cancellationToken) == SearchStartOutcome.AlreadyRunning)
         {

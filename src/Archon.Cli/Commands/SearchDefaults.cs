@@ -19,7 +19,7 @@ public static class SearchDefaults
         InitialPoints = 8,
         TopN = 3,
         ItemParallelism = 10,
-        Space = new SearchSpaceSpec { Generators = [1, 8], Samples = [1, 3], FusionLayers = [1, 3], Fusers = [2, 4] },
+        Space = new SearchSpaceSpec { Generators = [1, 2, 3, 4, 5, 6, 7, 8], Samples = [1, 2, 3], FusionLayers = [1, 2, 3], FusionWidths = [4, 3, 2] },
         Budget = new QueryBudgetSpec { MaxCalls = 40, MaxDollars = 0.05 },
     };
 }

@@ -45,6 +45,18 @@ public static class SearchOutput
         var saved = leaderboard.CallsNeeded > 0 ? 100.0 * (1 - (double)leaderboard.CallsMade / leaderboard.CallsNeeded) : 0;
         consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"best: {outcome.Best} · {leaderboard.Candidates} candidate runs · {leaderboard.EvaluationsUsed:F2} full-evaluation equivalents · model calls {leaderboard.CallsMade} made of {leaderboard.CallsNeeded} needed ({saved:F1}% reused) · spent ${leaderboard.SpentUsd:F4}, saved ${leaderboard.SavedUsd:F4} · {elapsed.TotalSeconds:F1} s")));
+        if (leaderboard.JudgeCallsMade + leaderboard.JudgeCallsCached > 0)
+        {
+            consoles.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"cost: candidates ${leaderboard.CandidateCostUsd:F4} · judge ${leaderboard.JudgeCostUsd:F4} ({leaderboard.JudgeCallsMade} judge calls made, {leaderboard.JudgeCallsCached} from cache){sim}")));
+        }
+
+        if (leaderboard.TiedWithRecommended is { } tied)
+        {
+            consoles.Out.MarkupLine(Markup.Escape($"{tied} other full-fidelity candidate(s) are statistically tied with the pick (paired per-item difference, 95% interval contains 0)."));
+        }
+
+        consoles.Out.MarkupLine(Markup.Escape($"how to read a point key: {SearchPoint.KeyLegend}"));
         consoles.Out.MarkupLine(Markup.Escape("* = recommended by the algorithm (BO: highest GP posterior mean among evaluated architectures, which discounts lucky noisy scores); it heads the held-out table."));
         if (leaderboard.OverBudgetCandidates > 0 || leaderboard.FailedCandidates > 0)
         {

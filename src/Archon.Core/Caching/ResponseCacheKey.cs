@@ -69,6 +69,7 @@ public static class ResponseCacheKey
             w.WriteEndObject();
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
+        // Hash the written bytes in place: a fusion prompt is kilobytes, and this runs on every call, cache hits included.
+        return Convert.ToHexStringLower(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
     }
 }

@@ -32,19 +32,18 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
     {
         var started = time.GetUtcNow();
         var t0 = time.GetTimestamp();
-        var inputEstimate = 0;
         try
         {
             var entry = factory.GetEntry(request.ModelId);
             var client = factory.GetClient(request.ModelId);
             var messages = request.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
             var options = Options(request);
-            inputEstimate = TokenCounter.Count(request.Messages);
             var response = sink is null
                 ? await client.GetResponseAsync(messages, options, cancellationToken)
                 : await StreamAsync(client, messages, options, sink, cancellationToken);
             var text = response.Text;
-            var inputTokens = (int)(response.Usage?.InputTokenCount ?? inputEstimate);
+            // Counted only when the provider reports no usage: tokenising a large fusion prompt costs more than a cache hit.
+            var inputTokens = (int)(response.Usage?.InputTokenCount ?? TokenCounter.Count(request.Messages));
             var outputTokens = (int)(response.Usage?.OutputTokenCount ?? TokenCounter.Count(text));
             var cached = Flag(response.AdditionalProperties, CallMetadata.Cached);
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
@@ -63,7 +62,7 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
         catch (Exception ex)
         {
             var retries = Number(ex.Data[CallMetadata.Retries]);
-            return new ModelCallResult(request.CallId, null, inputEstimate, 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
+            return new ModelCallResult(request.CallId, null, TokenCounter.Count(request.Messages), 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
         }
     }
 

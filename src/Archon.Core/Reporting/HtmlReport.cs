@@ -30,7 +30,20 @@ public static class HtmlReport
          .Append(lb.Candidates).Append(" candidate runs; model calls needed ").Append(lb.CallsNeeded).Append(", made ").Append(lb.CallsMade)
          .Append(lb.CallsNeeded > 0 ? $" ({N(100.0 * (1 - (double)lb.CallsMade / lb.CallsNeeded), 1)}% saved by prefix reuse and the response cache)" : "")
          .Append("; spent $").Append(N(lb.SpentUsd, 4)).Append(", saved $").Append(N(lb.SavedUsd, 4)).Append(".</p>");
-        h.Append("<p>Recommended architecture: <code>").Append(E(lb.Recommended ?? "none")).Append("</code>").Append(sim).Append("</p>");
+        h.Append("<p>Recommended architecture: <code>").Append(E(lb.Recommended ?? "none")).Append("</code>").Append(sim);
+        if (lb.TiedWithRecommended is { } tied)
+        {
+            h.Append(" — ").Append(tied).Append(" other full-fidelity candidate(s) are statistically tied with it (paired per-item difference on the same dev items, 95% interval contains 0)");
+        }
+
+        h.Append("</p>");
+        if (lb.JudgeCallsMade + lb.JudgeCallsCached > 0)
+        {
+            h.Append("<p>Cost: candidates $").Append(N(lb.CandidateCostUsd, 4)).Append(", judge $").Append(N(lb.JudgeCostUsd, 4)).Append(" (")
+             .Append(lb.JudgeCallsMade).Append(" judge calls made, ").Append(lb.JudgeCallsCached).Append(" served from the cache)").Append(sim).Append(".</p>");
+        }
+
+        h.Append("<p><b>How to read a point key:</b> ").Append(E(SearchPoint.KeyLegend)).Append(" Hover a leaderboard row's key, or open its details row, to see the architecture as layers.</p>");
         if (Archon.Core.Evaluation.BenchmarkCards.Find(data.Spec.Benchmark) is { } card)
         {
             // How the score is computed, next to the score (metric, scorer/parser, judge, data source).
@@ -64,11 +77,14 @@ public static class HtmlReport
         }
 
         h.Append("<h2>Leaderboard (dev split)</h2><table><tr><th>#</th><th>architecture</th><th>score</th><th>± s.e.</th><th>$/query measured</th><th>$/query estimated</th><th>status</th><th>latency ms</th><th>objective</th><th>items</th></tr>");
+        var architectures = data.Results.GroupBy(r => r.PointKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Architecture, StringComparer.Ordinal);
         foreach (var e in lb.Entries.Take(25))
         {
-            h.Append("<tr><td>").Append(e.Rank).Append("</td><td class=\"k\">").Append(E(e.PointKey)).Append("</td><td>").Append(N(e.Score, 1)).Append("</td><td>").Append(N(e.StdError, 1))
+            var layers = architectures.TryGetValue(e.PointKey, out var a) ? LayerSummary(a) : "";
+            h.Append("<tr><td>").Append(e.Rank).Append("</td><td class=\"k\" title=\"").Append(E(layers)).Append("\">").Append(E(e.PointKey)).Append("</td><td>").Append(N(e.Score, 1)).Append("</td><td>").Append(N(e.StdError, 1))
              .Append("</td><td>").Append(N(e.CostUsd, 5)).Append("</td><td>").Append(N(e.EstimatedCostUsd, 5)).Append("</td><td>").Append(E(e.Status))
              .Append("</td><td>").Append(N(e.LatencyMs, 0)).Append("</td><td>").Append(N(e.Objective, 2)).Append("</td><td>").Append(e.Items).Append("</td></tr>");
+            h.Append("<tr><td></td><td class=\"k\" colspan=\"9\"><details><summary>layers</summary>").Append(E(layers)).Append("</details></td></tr>");
         }
 
         h.Append("</table><p>Measured $/query is what the candidate's calls cost on the dev items (cache hits at the cost the call would have had); the estimate is the planner's, made before running, and decides which architectures enter the space. The per-query budget (")
@@ -85,13 +101,13 @@ public static class HtmlReport
         h.Append(".</p><h2>Pareto fronts</h2><p>Score vs $/query: ").Append(E(string.Join(", ", lb.ParetoCost))).Append("</p><p>Score vs latency: ").Append(E(string.Join(", ", lb.ParetoLatency))).Append("</p>");
         if (data.Ranking is { } ranking)
         {
-            h.Append("<h2>Model ranking (preprocessing)</h2><table><tr><th>generator</th><th>alone</th><th>fuser</th><th>as fuser</th></tr>");
+            h.Append("<h2>Model ranking (preprocessing)</h2><table><tr><th>generator</th><th>alone</th><th>± s.e.</th><th>fuser</th><th>as fuser</th><th>± s.e.</th></tr>");
             for (var i = 0; i < Math.Max(ranking.Generators.Count, ranking.Fusers.Count); i++)
             {
                 var g = i < ranking.Generators.Count ? ranking.Generators[i] : null;
                 var f = i < ranking.Fusers.Count ? ranking.Fusers[i] : null;
-                h.Append("<tr><td class=\"k\">").Append(E(g?.Id ?? "")).Append("</td><td>").Append(g is null ? "" : N(g.Score, 1)).Append("</td><td class=\"k\">")
-                 .Append(E(f?.Id ?? "")).Append("</td><td>").Append(f is null ? "" : N(f.Score, 1)).Append("</td></tr>");
+                h.Append("<tr><td class=\"k\">").Append(E(g?.Id ?? "")).Append("</td><td>").Append(g is null ? "" : N(g.Score, 1)).Append("</td><td>").Append(g is null ? "" : N(g.StandardError, 1)).Append("</td><td class=\"k\">")
+                 .Append(E(f?.Id ?? "")).Append("</td><td>").Append(f is null ? "" : N(f.Score, 1)).Append("</td><td>").Append(f is null ? "" : N(f.StandardError, 1)).Append("</td></tr>");
             }
 
             h.Append("</table>");
@@ -105,6 +121,22 @@ public static class HtmlReport
         h.Append("</body></html>");
         return h.ToString();
     }
+
+    /// <summary>"generator ×3 (2 samples each) → critic → ranker (top 5) → fuser ×4 → verifier → fuser ×1".</summary>
+    public static string LayerSummary(Archon.Core.Architecture.ArchitectureConfig architecture) => string.Join(" → ", architecture.Layers.Select(layer =>
+    {
+        var c = layer.Components;
+        if (c.Count == 0) return "(empty)";
+        var type = c[0].Type;
+        var width = c.Sum(x => x.Samples);
+        return type switch
+        {
+            "generator" => $"generator ×{c.Count} ({string.Join("+", c.Select(x => x.Samples).Distinct())} sample(s) each: {string.Join(", ", c.Select(x => x.Model))})",
+            "ranker" => $"ranker (top {c[0].TopK?.ToString(CultureInfo.InvariantCulture) ?? "5"}{(c[0].UseCritiques ? ", with critiques" : "")})",
+            "fuser" => $"fuser ×{width}",
+            _ => type,
+        };
+    }));
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 

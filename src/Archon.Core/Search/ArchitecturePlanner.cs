@@ -1,12 +1,14 @@
 namespace Archon.Core.Search;
 
 /// <summary>
-/// Turns a search point into its layer plan. Layer order follows the paper's architectures: generators, then (optional)
-/// critic and ranker, intermediate fusion layers, the (optional) evaluation layer, and a single final fuser.
+/// Turns a search point into its layer plan, in the paper's layer order: generators, then per fusion layer its
+/// pre-fusion slot (critic, ranker, or critic then ranker) and its fusers, the (optional) evaluation layer, and the
+/// single final fuser. Critic, ranker, verifier, unit-test components and the final fuser use the best-ranked fuser
+/// model; a layer of width F uses the top-F fusers. Both the encoder and the cost estimator read this one plan.
 /// </summary>
 public static class ArchitecturePlanner
 {
-    public static IReadOnlyList<PlannedLayer> Plan(SearchPoint point, ModelRanking ranking, int rankerTopK)
+    public static IReadOnlyList<PlannedLayer> Plan(SearchPoint point, ModelRanking ranking)
     {
         var layers = new List<PlannedLayer>
         {
@@ -14,23 +16,50 @@ public static class ArchitecturePlanner
         };
 
         var judge = ranking.BestFuser;
-        var topK = Math.Min(rankerTopK, point.InitialCandidates);
-        if (point.PreFuser == PreFuserOption.CriticRanker)
+        var candidates = point.InitialCandidates;
+        for (var layer = 0; layer < point.FusionLayers; layer++)
+        {
+            var final = layer == point.FusionLayers - 1;
+            if (!final || point.Widths.Count == 0)
+            {
+                candidates = AddPreFusion(layers, point.PreFusion[Math.Min(layer, point.PreFusion.Count - 1)], judge, point.RankerTopK, candidates);
+            }
+
+            if (final)
+            {
+                AddEvaluation(layers, point.Evaluation, judge);
+                layers.Add(new PlannedLayer("fuser", [new PlannedComponent(judge, 1)]));
+            }
+            else
+            {
+                layers.Add(new PlannedLayer("fuser", FusersFor(point.Widths[layer], ranking)));
+                candidates = point.Widths[layer];
+            }
+        }
+
+        return layers;
+    }
+
+    private static int AddPreFusion(List<PlannedLayer> layers, PreFuserOption option, ModelProfile judge, int topK, int candidates)
+    {
+        if (SearchPoint.HasCritic(option))
         {
             layers.Add(new PlannedLayer("critic", [new PlannedComponent(judge, 1)]));
         }
 
-        if (point.PreFuser is PreFuserOption.Ranker or PreFuserOption.CriticRanker)
+        if (!SearchPoint.HasRanker(option))
         {
-            layers.Add(new PlannedLayer("ranker", [new PlannedComponent(judge, 1)], topK));
+            return candidates;
         }
 
-        for (var layer = 1; layer < point.FusionLayers; layer++)
-        {
-            layers.Add(new PlannedLayer("fuser", FusersFor(point.FusersPerLayer, ranking)));
-        }
+        var kept = Math.Min(topK, candidates);
+        layers.Add(new PlannedLayer("ranker", [new PlannedComponent(judge, 1)], kept));
+        return kept;
+    }
 
-        switch (point.Evaluation)
+    private static void AddEvaluation(List<PlannedLayer> layers, EvaluationOption evaluation, ModelProfile judge)
+    {
+        switch (evaluation)
         {
             case EvaluationOption.Verifier:
                 layers.Add(new PlannedLayer("verifier", [new PlannedComponent(judge, 1)]));
@@ -40,9 +69,6 @@ public static class ArchitecturePlanner
                 layers.Add(new PlannedLayer("unit_test_evaluator", [new PlannedComponent(judge, 1)]));
                 break;
         }
-
-        layers.Add(new PlannedLayer("fuser", [new PlannedComponent(judge, 1)]));
-        return layers;
     }
 
     /// <summary>The top-F fuser models; when F exceeds the ranked fusers the best ones draw extra samples.</summary>

@@ -8,6 +8,8 @@ namespace Archon.Core.Search;
 /// <see cref="CostUsd"/> is the measured $/query; <see cref="EstimatedCostUsd"/> what the planner estimated before
 /// running. <see cref="Status"/>: "ok", "failed" (every item's model calls failed: <see cref="Error"/> has the
 /// provider's error) or "over-budget" (measured $/query above the per-query budget, or items the budget stopped).
+/// Judge figures (judge-scored benchmarks) are the scoring's own calls, separate from the candidate's: made, served
+/// from cache, dollars.
 /// </summary>
 public sealed record CandidateResult(
     string SearchId,
@@ -30,14 +32,16 @@ public sealed record CandidateResult(
     int FailedItems = 0,
     int OverBudgetItems = 0,
     string? Error = null,
-    string Status = CandidateStatus.Ok)
+    string Status = CandidateStatus.Ok,
+    long JudgeCallsMade = 0,
+    long JudgeCallsCached = 0,
+    double JudgeCostUsd = 0)
 {
     /// <summary>Cost of this candidate's items as if run alone (sum); <see cref="SpentUsd"/> is what its calls that
     /// reached a model cost, so the difference is what prefix reuse and the response cache saved.</summary>
     public double TotalCostUsd { get; init; }
 
     public double SpentUsd { get; init; }
-
 
     public bool IsOk => Status == CandidateStatus.Ok;
 

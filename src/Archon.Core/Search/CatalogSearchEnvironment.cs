@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Archon.Core.Evaluation;
 using Archon.Core.Evaluation.Datasets;
+using Archon.Core.Evaluation.Judging;
 using Archon.Core.Evaluation.Scoring;
+using Archon.Core.Search.Judging;
 using Archon.Core.Providers;
 
 namespace Archon.Core.Search;
@@ -12,7 +14,11 @@ namespace Archon.Core.Search;
 /// (dev = search split, test = held out) using the spec's data seed, and the benchmark's scorer. Items are registered
 /// with the item sink (the SIMULATED fleet's knowledge) so simulated models can answer them. Per-spec results are memoised.
 /// </summary>
-public sealed class CatalogSearchEnvironment(ModelCatalog catalog, IBenchmarkItemSink? knowledge, string? datasetDirectory = null) : ISearchEnvironment
+/// <para>Judge-scored benchmarks need the spec's <c>judge</c> and a <paramref name="judges"/> factory from the host
+/// (model id → its provider stack, metered and cached); MT-Bench is scored pairwise against the spec's <c>baseline</c>
+/// model (both answer orders), or against the GPT-4 answers shipped with MT-Bench when no baseline is named.</para>
+public sealed class CatalogSearchEnvironment(ModelCatalog catalog, IBenchmarkItemSink? knowledge, string? datasetDirectory = null,
+    Func<string, Microsoft.Extensions.AI.IChatClient>? judges = null) : ISearchEnvironment
 {
     private readonly ConcurrentDictionary<string, Lazy<(IReadOnlyList<BenchmarkItem> Dev, IReadOnlyList<BenchmarkItem> Test, IScorer Scorer)>> _benchmarks = new(StringComparer.Ordinal);
 
@@ -58,6 +64,26 @@ public sealed class CatalogSearchEnvironment(ModelCatalog catalog, IBenchmarkIte
         _benchmarks.Values.Select(v => v.Value).FirstOrDefault(b => b.Dev.Contains(item) || b.Test.Contains(item)).Scorer
         ?? throw new InvalidOperationException($"item '{item.Id}': no benchmark loaded for it");
 
+    private Microsoft.Extensions.AI.IChatClient Judge(SearchSpec spec, string benchmark)
+    {
+        if (spec.Judge is not { Length: > 0 } id)
+        {
+            throw new SearchSpecException($"judge: benchmark '{benchmark}' is judge-scored; name a judge model (a catalog model id) in the spec's judge field");
+        }
+
+        return Client(id, "judge");
+    }
+
+    private Microsoft.Extensions.AI.IChatClient Client(string id, string field)
+    {
+        if (!catalog.TryResolve(id, out _))
+        {
+            throw new SearchSpecException($"{field}: '{id}' is not in catalog {catalog.Source}");
+        }
+
+        return judges?.Invoke(id) ?? throw new SearchSpecException($"{field}: this host cannot call judge models (no judge provider stack configured)");
+    }
+
     private (IReadOnlyList<BenchmarkItem> Dev, IReadOnlyList<BenchmarkItem> Test, IScorer Scorer) Benchmark(SearchSpec spec)
     {
         var key = $"{spec.Benchmark}|{spec.DataSeed}|{spec.DevItems}|{spec.TestItems}";
@@ -73,17 +99,18 @@ public sealed class CatalogSearchEnvironment(ModelCatalog catalog, IBenchmarkIte
                 throw new SearchSpecException($"benchmark: {e.Message}");
             }
 
-            if (definition.NeedsJudge)
-            {
-                throw new SearchSpecException($"benchmark: '{definition.Name}' is judge-scored; searches support verifiable benchmarks (builtin, gsm8k, math500, humaneval, mbpp)");
-            }
-
+            var judge = definition.NeedsJudge ? Judge(spec, definition.Name) : null;
             var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(datasetDirectory) : null;
             var (dev, test) = DatasetSplitter.Split(definition.Load(datasets, spec.DataSeed), spec.DataSeed);
             var devItems = dev.Take(spec.DevItems).ToList();
             var testItems = test.Take(spec.TestItems).ToList();
             knowledge?.Register(devItems.Concat(testItems));
-            return (devItems, testItems, definition.CreateScorer(new BenchmarkScorerContext(datasets, null, spec.Seed)));
+            var scorer = definition.Name == MtBenchLoader.Name && judge is not null
+                ? (spec.Baseline is { } baseline
+                    ? new BaselinePairwiseScorer(judge, JudgePromptFiles.LoadMtBench(datasets!), Client(baseline, "baseline"))
+                    : new MtBenchPairwiseScorer(judge, JudgePromptFiles.LoadMtBench(datasets!)))
+                : definition.CreateScorer(new BenchmarkScorerContext(datasets, judge, spec.Seed));
+            return (devItems, testItems, scorer);
         })).Value;
     }
 }

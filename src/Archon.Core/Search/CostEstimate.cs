@@ -11,4 +11,18 @@ public sealed record CostEstimate(int Calls, long InputTokens, long OutputTokens
         ArgumentNullException.ThrowIfNull(budget);
         return budget.Allows(Calls, InputTokens, OutputTokens, (decimal)Dollars);
     }
+
+    /// <summary>The first limit of <paramref name="budget"/> this estimate exceeds as "budget.field: rule", or null.</summary>
+    public string? Violation(QueryBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        return budget switch
+        {
+            { MaxCalls: { } c } when Calls > c => FormattableString.Invariant($"budget.max_calls: needs {Calls} calls per query, limit {c}"),
+            { MaxInputTokens: { } i } when InputTokens > i => FormattableString.Invariant($"budget.max_input_tokens: needs ~{InputTokens}, limit {i}"),
+            { MaxOutputTokens: { } o } when OutputTokens > o => FormattableString.Invariant($"budget.max_output_tokens: needs ~{OutputTokens}, limit {o}"),
+            { MaxCostUsd: { } d } when (decimal)Dollars > d => FormattableString.Invariant($"budget.max_dollars: needs ~${Dollars:0.####}, limit ${d}"),
+            _ => null,
+        };
+    }
 }

@@ -22,6 +22,21 @@ public sealed record Leaderboard(
     /// <summary>What the search's model calls cost (the calls that reached a model).</summary>
     public double SpentUsd { get; init; }
 
+    /// <summary>Dollars the candidates' own model calls cost (per-query cost × items, over every evaluation).</summary>
+    public double CandidateCostUsd { get; init; }
+
+    /// <summary>Judge calls made for scoring (judge-scored benchmarks), apart from the candidates' calls.</summary>
+    public long JudgeCallsMade { get; init; }
+
+    /// <summary>Judge calls served from the response cache (a re-scored candidate asks the judge nothing).</summary>
+    public long JudgeCallsCached { get; init; }
+
+    public double JudgeCostUsd { get; init; }
+
+    /// <summary>Full-fidelity candidates whose paired difference with the recommended one (same dev items) is within
+    /// its 95% interval: statistically tied with the pick. Null when nothing is recommended.</summary>
+    public int? TiedWithRecommended { get; init; }
+
     /// <summary>What reuse saved: the candidates' cost as if each ran alone, minus <see cref="SpentUsd"/>.</summary>
     public double SavedUsd { get; init; }
 

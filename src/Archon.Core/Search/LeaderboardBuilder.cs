@@ -29,6 +29,13 @@ public static class LeaderboardBuilder
         {
             SpentUsd = results.Sum(r => r.SpentUsd),
             SavedUsd = Math.Max(0, results.Sum(r => r.TotalCostUsd - r.SpentUsd)),
+            CandidateCostUsd = Math.Round(results.Sum(r => r.CostUsd * r.Items), 6),
+            JudgeCallsMade = results.Sum(r => r.JudgeCallsMade),
+            JudgeCallsCached = results.Sum(r => r.JudgeCallsCached),
+            JudgeCostUsd = Math.Round(results.Sum(r => r.JudgeCostUsd), 6),
+            TiedWithRecommended = Feasible(recommended, dev) is { } picked && feasible.FirstOrDefault(r => r.PointKey == picked) is { } pick
+                ? feasible.Count(r => r != pick && PairedDifference.TiedWith(pick, r))
+                : null,
         };
     }
 

@@ -4,8 +4,11 @@ using Archon.Core.Search.Execution;
 namespace Archon.Core.Search;
 
 /// <summary>
-/// Preprocessing on the dev split: ranks every model alone (one generator, one sample), then ranks every model as the
-/// fuser of seeded random 3-model ensembles (mean over <see cref="SearchSpec.RankingEnsembles"/> ensembles). Also
+/// Preprocessing on the dev split, as the paper: ranks every model alone (one generator, one sample), then ranks every
+/// model as the fuser of seeded random ensembles of <see cref="SearchSpec.RankingEnsembleSize"/> generator outputs
+/// (default 10; each output from a model drawn at random, so a model may contribute several samples), averaged over
+/// <see cref="SearchSpec.RankingEnsembles"/> ensembles. Each fuser's score carries its standard error over the items
+/// (the per-item score averaged over the ensembles), so ranking.json shows which fusers are really apart. Also
 /// measures each model's output tokens and latency for the budget estimates. The result is stored by the host; all
 /// its model calls go through the search cache, so they are shared with the candidates that follow.
 /// </summary>
@@ -35,6 +38,7 @@ public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearch
             alone.Add(model with
             {
                 Score = Math.Round(score.Score, 3),
+                StandardError = Math.Round(score.StdError, 3),
                 AvgOutputTokens = score.OutputTokensPerCall > 0 ? score.OutputTokensPerCall : model.AvgOutputTokens,
                 AvgLatencyMs = score.LatencyMs > 0 ? score.LatencyMs : model.AvgLatencyMs,
             });
@@ -48,17 +52,23 @@ public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearch
         var generators = alone.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var rng = new Random(spec.Seed);
         var ensembles = Enumerable.Range(0, spec.RankingEnsembles)
-            .Select(_ => generators.OrderBy(_ => rng.Next()).Take(Math.Min(3, generators.Count)).ToList()).ToList();
+            .Select(_ => Enumerable.Range(0, spec.RankingEnsembleSize).Select(_ => generators[rng.Next(generators.Count)]).ToList()).ToList();
         var fusers = new List<ModelProfile>();
         foreach (var fuser in generators)
         {
-            double total = 0;
+            var perItem = new double[items.Count];
             foreach (var ensemble in ensembles)
             {
-                total += (await evaluator.EvaluateAsync(Fused(ensemble, fuser), items, spec.ItemParallelism, cancellationToken).ConfigureAwait(false)).Score;
+                var score = await evaluator.EvaluateAsync(Fused(ensemble, fuser), items, spec.ItemParallelism, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    perItem[i] += 100 * Math.Min(1, score.ItemScores[i].Value) / ensembles.Count;
+                }
             }
 
-            fusers.Add(fuser with { Score = Math.Round(total / ensembles.Count, 3) });
+            var mean = perItem.Length > 0 ? perItem.Average() : 0;
+            var se = perItem.Length > 1 ? Math.Sqrt(perItem.Sum(v => (v - mean) * (v - mean)) / (perItem.Length - 1) / perItem.Length) : 0;
+            fusers.Add(fuser with { Score = Math.Round(mean, 3), StandardError = Math.Round(se, 3) });
         }
 
         var prompt = items.Count > 0 ? items.Average(i => i.Turns[0].Length / 4.0) : 200;
@@ -76,7 +86,8 @@ public sealed class ModelRankingBuilder(ArchitectureEvaluator evaluator, ISearch
         Name = "rank-fuser-" + fuser.Id,
         Layers =
         [
-            new LayerConfig([.. ensemble.Select(m => new ComponentConfig { Type = "generator", Model = m.Id })]),
+            new LayerConfig([.. ensemble.GroupBy(m => m.Id, StringComparer.Ordinal)
+                .Select(g => new ComponentConfig { Type = "generator", Model = g.Key, Samples = g.Count() })]),
             new LayerConfig([new ComponentConfig { Type = "fuser", Model = fuser.Id }]),
         ],
     };

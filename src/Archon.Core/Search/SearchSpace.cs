@@ -3,9 +3,11 @@ using Archon.Core.Execution;
 namespace Archon.Core.Search;
 
 /// <summary>
-/// The enumerated search space: every point within the bounds that satisfies the initial-candidate cap and the per-query
-/// budget. Points outside the budget are not in <see cref="Points"/> at all, so no algorithm can propose them.
-/// Enumeration order is fixed (axis by axis), so indices are stable for a given spec.
+/// The enumerated search space: every combination of the axes' values that satisfies the constraints (non-increasing
+/// fusion widths, the initial-candidate cap, top-K within the models available) and the per-query budget. Points
+/// outside are not in <see cref="Points"/> at all, so no algorithm can propose them. <see cref="Product"/> is the
+/// plain product of the axes; <see cref="RemovedByConstraint"/> and <see cref="RemovedByBudget"/> account for the rest,
+/// so Product = Count + removed. Enumeration order is fixed (axis by axis), so indices are stable for a given spec.
 /// </summary>
 public sealed class SearchSpace
 {
@@ -21,11 +23,13 @@ public sealed class SearchSpace
         Bounds = bounds;
         Encoder = encoder;
         Budget = budget ?? QueryBudget.Unlimited;
-        var all = EnumerateBounds(bounds).ToList();
-        UnconstrainedSize = all.Count;
+        var enumeration = SpaceEnumerator.Enumerate(bounds);
+        Product = enumeration.Product;
+        RemovedByConstraint = enumeration.Removed;
+        UnconstrainedSize = enumeration.Points.Count;
         var estimates = new List<CostEstimate>();
         var points = new List<SearchPoint>();
-        foreach (var point in all)
+        foreach (var point in enumeration.Points)
         {
             var estimate = encoder.Estimate(point);
             if (estimate.Within(Budget))
@@ -37,8 +41,10 @@ public sealed class SearchSpace
 
         Points = points;
         Estimates = estimates;
-        _index = points.Select((p, i) => (p.Key, i)).ToDictionary(t => t.Key, t => t.i);
-        Features = [.. points.Select(Featurize)];
+        RemovedByBudget = UnconstrainedSize - points.Count;
+        _index = points.Select((p, i) => (p.Key, i)).ToDictionary(t => t.Key, t => t.i, StringComparer.Ordinal);
+        Featurizer = new PointFeaturizer(bounds);
+        Features = [.. points.Select(Featurizer.Featurize)];
     }
 
     public SearchSpaceBounds Bounds { get; }
@@ -52,89 +58,72 @@ public sealed class SearchSpace
     /// <summary>Cost estimate of each point, aligned with <see cref="Points"/>.</summary>
     public IReadOnlyList<CostEstimate> Estimates { get; }
 
-    /// <summary>Space size before the per-query budget was applied (the initial-candidate cap is part of the bounds).</summary>
+    /// <summary>The product of the axes' value counts (every depth, every width and pre-fusion choice per layer).</summary>
+    public long Product { get; }
+
+    /// <summary>Combinations each constraint removed, by spec field, in the order the constraints apply.</summary>
+    public IReadOnlyDictionary<string, long> RemovedByConstraint { get; }
+
+    /// <summary>Space size after the constraints, before the per-query budget.</summary>
     public int UnconstrainedSize { get; }
+
+    /// <summary>Points the per-query budget removed.</summary>
+    public int RemovedByBudget { get; }
 
     public int Count => Points.Count;
 
-    /// <summary>GP features of each point: four ordinal axes scaled to [0, 1] followed by two categorical codes.</summary>
+    public PointFeaturizer Featurizer { get; }
+
+    /// <summary>GP features of each point (ordinal axes in [0, 1], then the categorical evaluation code).</summary>
     public IReadOnlyList<double[]> Features { get; }
+
+    public int OrdinalFeatures => Featurizer.OrdinalCount;
 
     public int IndexOf(SearchPoint point) => _index.TryGetValue(point.Key, out var i) ? i : -1;
 
     public bool Contains(SearchPoint point) => _index.ContainsKey(point.Key);
 
-    /// <summary>Points differing from <paramref name="point"/> on exactly one axis (the greedy neighbourhood).</summary>
-    public IEnumerable<SearchPoint> AxisNeighbours(SearchPoint point, int axis) => Points.Where(p => p != point && AxisEqualExcept(p, point, axis));
+    /// <summary>Axes greedy search and local refinement move along: generators, samples, depth, each width, each
+    /// pre-fusion slot, evaluation, ranker top-k.</summary>
+    public int AxisCount => Featurizer.AxisCount;
 
-    public const int AxisCount = 6;
-
-    private static bool AxisEqualExcept(SearchPoint a, SearchPoint b, int axis)
+    /// <summary>Points differing from <paramref name="point"/> on exactly one axis (the greedy neighbourhood). Changing the
+    /// depth keeps the shared leading widths and slots and frees the rest.</summary>
+    public IEnumerable<SearchPoint> AxisNeighbours(SearchPoint point, int axis)
     {
-        for (var i = 0; i < AxisCount; i++)
-        {
-            // Changing the number of fusion layers may change the width too: one fuser layer has no width, deeper ones need one.
-            var free = i == axis || (axis == 2 && i == 3);
-            if (!free && AxisValue(a, i) != AxisValue(b, i))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var a = Featurizer.Coordinates(point);
+        return Points.Where(p => p != point && Featurizer.DiffersOnlyOn(a, Featurizer.Coordinates(p), axis));
     }
 
-    public static int AxisValue(SearchPoint p, int axis) => axis switch
+    /// <summary>
+    /// The space's point that builds the same architecture as a decoded one: a decoded ranker keeps min(top-k, its input),
+    /// so a ranker that keeps all its input matches the smallest listed top-k at or above it. Null when none matches.
+    /// </summary>
+    public SearchPoint? Resolve(SearchPoint decoded)
     {
-        0 => p.Generators,
-        1 => p.Samples,
-        2 => p.FusionLayers,
-        3 => p.FusersPerLayer,
-        4 => (int)p.PreFuser,
-        _ => (int)p.Evaluation,
-    };
+        if (Contains(decoded) || decoded.RankerTopK == 0)
+        {
+            return Contains(decoded) ? decoded : null;
+        }
 
-    private double[] Featurize(SearchPoint p)
-    {
-        static double Scale(int v, int lo, int hi) => hi == lo ? 0 : (v - lo) / (double)(hi - lo);
-        return
-        [
-            Scale(p.Generators, Bounds.MinGenerators, Bounds.MaxGenerators),
-            Scale(p.Samples, Bounds.MinSamples, Bounds.MaxSamples),
-            Scale(p.FusionLayers, Bounds.MinFusionLayers, Bounds.MaxFusionLayers),
-            // 0 = no intermediate layer; otherwise the width scaled over 0..max so "1 layer" sits next to narrow layers.
-            Scale(p.FusersPerLayer, 0, Bounds.MaxFusers),
-            (int)p.PreFuser,
-            (int)p.Evaluation,
-        ];
+        var widest = SpaceEnumerator.MaxRankerInput(decoded.InitialCandidates, decoded.Widths, decoded.PreFusion);
+        if (decoded.RankerTopK != widest)
+        {
+            return null;
+        }
+
+        return Bounds.RankerTopK.Where(k => k >= widest).Order()
+            .Select(k => new SearchPoint(decoded.Generators, decoded.Samples, decoded.Widths, decoded.PreFusion, decoded.Evaluation, k))
+            .FirstOrDefault(Contains);
     }
 
-    private static IEnumerable<SearchPoint> EnumerateBounds(SearchSpaceBounds b)
-    {
-        for (var g = b.MinGenerators; g <= b.MaxGenerators; g++)
-        {
-            for (var s = b.MinSamples; s <= b.MaxSamples; s++)
-            {
-                if (g * s > b.MaxInitialCandidates)
-                {
-                    continue;
-                }
+    /// <summary>The first axis (as "field: rule") that <paramref name="point"/> violates, or null when it is a point.</summary>
+    public string? FirstViolation(SearchPoint point) =>
+        SpaceEnumerator.FirstViolation(Bounds, point) ?? (Contains(point) ? null : BudgetViolation(point));
 
-                for (var l = b.MinFusionLayers; l <= b.MaxFusionLayers; l++)
-                {
-                    var fuserRange = l == 1 ? [0] : Enumerable.Range(b.MinFusers, b.MaxFusers - b.MinFusers + 1);
-                    foreach (var f in fuserRange)
-                    {
-                        foreach (var pre in b.PreFuser)
-                        {
-                            foreach (var e in b.Evaluation)
-                            {
-                                yield return new SearchPoint(g, s, l, f, pre, e);
-                            }
-                        }
-                    }
-                }
-            }
-        }
+    private string BudgetViolation(SearchPoint point)
+    {
+        var e = Encoder.Estimate(point);
+        return e.Violation(Budget) ?? "budget: outside the space";
     }
 }

@@ -27,6 +27,9 @@ public sealed record SearchSpec
     [JsonPropertyName("top_n")] public int TopN { get; init; } = 3;
     [JsonPropertyName("item_parallelism")] public int ItemParallelism { get; init; } = 8;
     [JsonPropertyName("ranking_ensembles")] public int RankingEnsembles { get; init; } = 2;
+    [JsonPropertyName("ranking_ensemble_size")] public int RankingEnsembleSize { get; init; } = 10;
+    [JsonPropertyName("judge")] public string? Judge { get; init; }
+    [JsonPropertyName("baseline")] public string? Baseline { get; init; }
     [JsonPropertyName("space")] public SearchSpaceSpec Space { get; init; } = new();
     [JsonPropertyName("budget")] public QueryBudgetSpec Budget { get; init; } = new();
 
@@ -54,17 +57,21 @@ public sealed record SearchSpec
     };
 }
 
-/// <summary>Space bounds as [min, max] pairs and option lists.</summary>
+/// <summary>The space's axes as lists of allowed values (see samples/search/README.md).</summary>
 public sealed record SearchSpaceSpec
 {
-    [JsonPropertyName("generators")] public int[] Generators { get; init; } = [1, 10];
-    [JsonPropertyName("samples")] public int[] Samples { get; init; } = [1, 5];
-    [JsonPropertyName("fusion_layers")] public int[] FusionLayers { get; init; } = [1, 4];
-    [JsonPropertyName("fusers")] public int[] Fusers { get; init; } = [2, 10];
+    [JsonPropertyName("generators")] public int[] Generators { get; init; } = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    [JsonPropertyName("samples")] public int[] Samples { get; init; } = [1, 2, 3, 4, 5];
+    [JsonPropertyName("fusion_layers")] public int[] FusionLayers { get; init; } = [1, 2, 3, 4];
+    [JsonPropertyName("fusion_widths")] public int[] FusionWidths { get; init; } = [2, 4, 6, 8, 10];
     [JsonPropertyName("pre_fuser")] public string[] PreFuser { get; init; } = ["none", "ranker", "critic_ranker"];
+    [JsonPropertyName("pre_fusion_mode")] public string PreFusionMode { get; init; } = "all_layers";
     [JsonPropertyName("evaluation")] public string[] Evaluation { get; init; } = ["none", "verifier", "unit_tests"];
-    [JsonPropertyName("max_initial_candidates")] public int MaxInitialCandidates { get; init; } = 24;
-    [JsonPropertyName("ranker_top_k")] public int RankerTopK { get; init; } = 5;
+    [JsonPropertyName("max_initial_candidates")] public int? MaxInitialCandidates { get; init; } = 24;
+    [JsonPropertyName("ranker_top_k")] public int[] RankerTopK { get; init; } = [5];
+
+    /// <summary>Removed field of the [min, max] era; present only to refuse old specs with a clear message.</summary>
+    [JsonPropertyName("fusers")] public int[]? Fusers { get; init; }
 }
 
 /// <summary>Hard per-query limits; null = unlimited.</summary>

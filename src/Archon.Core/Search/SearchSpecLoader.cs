@@ -127,16 +127,18 @@ public static class SearchSpecLoader
         if (spec.TopN < 0) return "top_n: must be >= 0";
         if (spec.ItemParallelism is < 1 or > 256) return "item_parallelism: must be 1..256";
         if (spec.RankingEnsembles is < 1 or > 20) return "ranking_ensembles: must be 1..20";
+        if (spec.RankingEnsembleSize is < 1 or > 50) return "ranking_ensemble_size: must be 1..50";
         if (string.IsNullOrWhiteSpace(spec.Catalog)) return "catalog: required";
         if (string.IsNullOrWhiteSpace(spec.Benchmark)) return "benchmark: required";
-        foreach (var (name, pair) in new[] { ("space.generators", spec.Space.Generators), ("space.samples", spec.Space.Samples), ("space.fusion_layers", spec.Space.FusionLayers), ("space.fusers", spec.Space.Fusers) })
-        {
-            if (pair.Length != 2) return $"{name}: must be [min, max]";
-        }
-
-        if (spec.Space.PreFuser.FirstOrDefault(p => ParsePreFuser(p) is null) is { } badPre) return $"space.pre_fuser: unknown option '{badPre}' (none, ranker, critic_ranker)";
-        if (spec.Space.Evaluation.FirstOrDefault(p => ParseEvaluation(p) is null) is { } badEval) return $"space.evaluation: unknown option '{badEval}' (none, verifier, unit_tests)";
+        if (spec.Judge is { Length: 0 }) return "judge: must name a catalog model id (or be left out)";
+        if (spec.Space.Fusers is not null)
+            return "space.fusers: replaced by space.fusion_widths (a list of widths); generators, samples and fusion_layers are now lists of values, not [min, max]";
+        if (spec.Space.PreFuser.FirstOrDefault(p => SearchPoint.ParsePreFuser(p) is null) is { } badPre) return $"space.pre_fuser: unknown option '{badPre}' (none, critic, ranker, critic_ranker)";
+        if (ParseMode(spec.Space.PreFusionMode) is null) return $"space.pre_fusion_mode: unknown mode '{spec.Space.PreFusionMode}' (all_layers, per_layer)";
+        if (spec.Space.Evaluation.FirstOrDefault(p => SearchPoint.ParseEvaluation(p) is null) is { } badEval) return $"space.evaluation: unknown option '{badEval}' (none, verifier, unit_tests)";
         if (Bounds(spec).Validate() is { } boundsError) return $"space.{boundsError}";
+        if (spec.Models is { } models && Bounds(spec).Generators.Max() > models.Count)
+            return $"space.generators: top-K {Bounds(spec).Generators.Max()} exceeds the {models.Count} models listed in models";
         if (spec.Budget.MaxCalls is < 1 || spec.Budget.MaxInputTokens is < 1 || spec.Budget.MaxOutputTokens is < 1 || spec.Budget.MaxDollars is <= 0)
             return "budget: limits must be positive";
         return spec.AlgorithmOptions().Validate();
@@ -144,33 +146,22 @@ public static class SearchSpecLoader
 
     public static SearchSpaceBounds Bounds(SearchSpec spec) => new()
     {
-        MinGenerators = spec.Space.Generators.ElementAtOrDefault(0),
-        MaxGenerators = spec.Space.Generators.ElementAtOrDefault(1),
-        MinSamples = spec.Space.Samples.ElementAtOrDefault(0),
-        MaxSamples = spec.Space.Samples.ElementAtOrDefault(1),
-        MinFusionLayers = spec.Space.FusionLayers.ElementAtOrDefault(0),
-        MaxFusionLayers = spec.Space.FusionLayers.ElementAtOrDefault(1),
-        MinFusers = spec.Space.Fusers.ElementAtOrDefault(0),
-        MaxFusers = spec.Space.Fusers.ElementAtOrDefault(1),
-        PreFuser = [.. spec.Space.PreFuser.Select(p => ParsePreFuser(p) ?? PreFuserOption.None).Distinct()],
-        Evaluation = [.. spec.Space.Evaluation.Select(p => ParseEvaluation(p) ?? EvaluationOption.None).Distinct()],
+        Generators = spec.Space.Generators,
+        Samples = spec.Space.Samples,
+        FusionLayers = spec.Space.FusionLayers,
+        FusionWidths = spec.Space.FusionWidths,
+        PreFuser = [.. spec.Space.PreFuser.Select(p => SearchPoint.ParsePreFuser(p) ?? PreFuserOption.None).Distinct()],
+        PreFusionMode = ParseMode(spec.Space.PreFusionMode) ?? PreFusionMode.AllLayers,
+        Evaluation = [.. spec.Space.Evaluation.Select(p => SearchPoint.ParseEvaluation(p) ?? EvaluationOption.None).Distinct()],
         MaxInitialCandidates = spec.Space.MaxInitialCandidates,
         RankerTopK = spec.Space.RankerTopK,
+        ModelCount = spec.Models?.Count,
     };
 
-    private static PreFuserOption? ParsePreFuser(string s) => s switch
+    private static PreFusionMode? ParseMode(string s) => s switch
     {
-        "none" => PreFuserOption.None,
-        "ranker" => PreFuserOption.Ranker,
-        "critic_ranker" => PreFuserOption.CriticRanker,
-        _ => null,
-    };
-
-    private static EvaluationOption? ParseEvaluation(string s) => s switch
-    {
-        "none" => EvaluationOption.None,
-        "verifier" => EvaluationOption.Verifier,
-        "unit_tests" => EvaluationOption.UnitTests,
+        "all_layers" => PreFusionMode.AllLayers,
+        "per_layer" => PreFusionMode.PerLayer,
         _ => null,
     };
 }

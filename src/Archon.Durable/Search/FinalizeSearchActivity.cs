@@ -56,6 +56,13 @@ public sealed class FinalizeSearchActivity(SearchWorkspace workspace) : TaskActi
         var bestEntry = leaderboard.Entries.FirstOrDefault(e => e.PointKey == recommended);
         return new SearchOutcome(input, recommended, bestEntry?.Score, final.FirstOrDefault(f => f.PointKey == recommended)?.TestScore,
             leaderboard.Candidates, leaderboard.EvaluationsUsed, leaderboard.CallsNeeded, leaderboard.CallsMade,
-            BlobLayout.Leaderboard(input).ToString(), SearchBlobs.ReportFile(input, SearchReportRenderer.HtmlFile).ToString(), bestRef.ToString());
+            BlobLayout.Leaderboard(input).ToString(), SearchBlobs.ReportFile(input, SearchReportRenderer.HtmlFile).ToString(), bestRef.ToString())
+        {
+            CandidateCostUsd = leaderboard.CandidateCostUsd,
+            JudgeCallsMade = leaderboard.JudgeCallsMade,
+            JudgeCallsCached = leaderboard.JudgeCallsCached,
+            JudgeCostUsd = leaderboard.JudgeCostUsd,
+            TiedWithBest = leaderboard.TiedWithRecommended,
+        };
     }
 }

@@ -49,9 +49,9 @@ public sealed class PrepareSearchActivity(SearchWorkspace workspace) : TaskActiv
         }
 
         var session = await workspace.SessionAsync(input.SearchId, CancellationToken.None).ConfigureAwait(false);
-        if (session.Space.Count == 0)
+        if (SpaceDescription.EmptyReason(session.Space) is { } empty)
         {
-            throw new ArchonInputException($"search '{input.SearchId}': budget: no architecture of the space fits the per-query budget");
+            throw new ArchonInputException($"search '{input.SearchId}': {empty}");
         }
 
         return new SearchPlanInfo(input.SearchId, spec.Algorithm, session.Space.Count, session.Space.UnconstrainedSize,

@@ -25,6 +25,7 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         }
 
         var scores = new List<CandidateItemScore>(runs.Count);
+        using var judge = workspace.JudgeMeter.BeginScope();
         for (var i = 0; i < runs.Count; i++)
         {
             var s = await workspace.Environment.Scorer(items[i]).ScoreAsync(items[i], runs[i].Answer, CancellationToken.None).ConfigureAwait(false);
@@ -36,10 +37,12 @@ public sealed class ScoreCandidateActivity(SearchWorkspace workspace) : TaskActi
         var index = session.Space.IndexOf(point);
         var estimated = index >= 0 ? session.Space.Estimates[index].Dollars : session.Space.Encoder.Estimate(point).Dollars;
         var status = CandidateStatus.Of(summary, session.Space.Budget, input.Runs.Count);
+        var usage = judge.Snapshot();
         var result = new CandidateResult(candidate.SearchId, candidate.CandidateId, candidate.PointKey, candidate.Split, candidate.Fidelity,
             candidate.Bracket, runs.Count, summary.Score, summary.StdError, summary.CostUsd, summary.LatencyMs,
             summary.CallsNeeded, summary.CallsMade, session.Space.Encoder.Encode(point), scores, candidate.Sequence,
-            estimated, summary.FailedItems, summary.OverBudgetItems, summary.Error, status)
+            estimated, summary.FailedItems, summary.OverBudgetItems, summary.Error, status,
+            usage.CallsMade, usage.CallsCached, usage.CostUsd)
         {
             TotalCostUsd = summary.TotalCostUsd,
             SpentUsd = summary.SpentUsd,

@@ -41,4 +41,11 @@ public sealed record CandidateProgress(string PointKey, int ItemsDone, int Items
 
 /// <summary>Output of the search orchestration.</summary>
 public sealed record SearchOutcome(string SearchId, string? Best, double? BestScore, double? BestTestScore, int Candidates, double EvaluationsUsed,
-    long CallsNeeded, long CallsMade, string Leaderboard, string Report, string BestArchitecture);
+    long CallsNeeded, long CallsMade, string Leaderboard, string Report, string BestArchitecture)
+{
+    public double CandidateCostUsd { get; init; }
+    public long JudgeCallsMade { get; init; }
+    public long JudgeCallsCached { get; init; }
+    public double JudgeCostUsd { get; init; }
+    public int? TiedWithBest { get; init; }
+}

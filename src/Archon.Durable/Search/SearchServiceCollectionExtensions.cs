@@ -16,6 +16,7 @@ public static class SearchServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArchonSearch(this IServiceCollection services)
     {
+        services.TryAddSingleton<Archon.Core.Search.Judging.JudgeMeter>();
         services.TryAddSingleton<SearchWorkspace>();
         return services;
     }

@@ -12,7 +12,8 @@ namespace Archon.Durable.Search;
 /// Loads what the search activities share — spec, model ranking, space, the item runner — from the store, memoised
 /// per search id (the ranking never changes once stored). Activities stay thin; everything here is host-agnostic.
 /// </summary>
-public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment environment, IModelInvoker invoker, ArchitectureRunner? runner = null)
+public sealed class SearchWorkspace(
+    IResultStore store, ISearchEnvironment environment, IModelInvoker invoker, Archon.Core.Search.Judging.JudgeMeter judgeMeter, ArchitectureRunner? runner = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SearchSession>>> _sessions = new(StringComparer.Ordinal);
 
@@ -22,6 +23,9 @@ public sealed class SearchWorkspace(IResultStore store, ISearchEnvironment envir
     public IResultStore Store => store;
 
     public ISearchEnvironment Environment => environment;
+
+    /// <summary>Judge calls of judge-scored benchmarks (made, cached, dollars), apart from the candidates' calls.</summary>
+    public Archon.Core.Search.Judging.JudgeMeter JudgeMeter => judgeMeter;
 
     public CandidateItemRunner ItemRunner() => new(_runner, invoker, new StoreSearchCache(store));
 
@@ -78,9 +82,9 @@ public sealed record SearchSession(string SearchId, SearchSpec Spec, ModelRankin
     /// <param name="registry">Component types the spec's <c>final_layers</c> may use (the host's; default: built-ins).</param>
     public static SearchSession Create(string searchId, SearchSpec spec, ModelRanking ranking, ComponentRegistry? registry = null)
     {
-        var bounds = SearchSpecLoader.Bounds(spec);
+        var bounds = SearchSpecLoader.Bounds(spec) with { ModelCount = ranking.Generators.Count };
         var finalLayers = SearchSpecLoader.FinalLayers(spec, registry ?? ComponentRegistry.CreateDefault(), $"search '{searchId}' spec");
-        var encoder = new ArchitectureEncoder(ranking, bounds.RankerTopK) { FinalLayers = finalLayers };
+        var encoder = new ArchitectureEncoder(ranking) { FinalLayers = finalLayers };
         var space = new SearchSpace(bounds, encoder, spec.Budget.ToBudget());
         return new SearchSession(searchId, spec, ranking, space, SearchAlgorithms.Create(spec.Algorithm, space, spec.AlgorithmOptions()));
     }

@@ -17,16 +17,19 @@ namespace Archon.Hosting.Storage;
 /// </summary>
 public static class DatasetMirrorRegistration
 {
-    public static ISearchEnvironment CreateSearchEnvironment(IServiceProvider services, IConfiguration configuration, ModelCatalog catalog, SimulatorKnowledge knowledge)
+    /// <param name="judges">Judge and baseline clients for judge-scored benchmarks (model id → metered provider stack);
+    /// null = this environment refuses them with a spec error.</param>
+    public static ISearchEnvironment CreateSearchEnvironment(IServiceProvider services, IConfiguration configuration, ModelCatalog catalog, SimulatorKnowledge knowledge,
+        Func<string, Microsoft.Extensions.AI.IChatClient>? judges = null)
     {
         var localDir = configuration[DatasetDirectory.EnvironmentVariable];
         var location = configuration[BlobDatasetMirror.LocationSetting];
         if (!string.IsNullOrWhiteSpace(localDir) || string.IsNullOrWhiteSpace(location))
         {
-            return new CatalogSearchEnvironment(catalog, knowledge, localDir);
+            return new CatalogSearchEnvironment(catalog, knowledge, localDir, judges);
         }
 
-        return new MirroredDatasetSearchEnvironment(catalog, knowledge, () =>
+        return new MirroredDatasetSearchEnvironment(catalog, knowledge, judges, () =>
         {
             var blobs = services.GetService<BlobServiceClient>() ?? throw new DatasetNotFoundException(
                 $"{BlobDatasetMirror.LocationSetting} '{location}' needs Blob Storage: set {ResultStoreOptions.SectionName}__ServiceUri (or __ConnectionString for Azurite), or set {DatasetDirectory.EnvironmentVariable} to a local folder.");

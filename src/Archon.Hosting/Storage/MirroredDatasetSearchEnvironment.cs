@@ -13,11 +13,12 @@ namespace Archon.Hosting.Storage;
 /// dataset benchmark fails with the mirror's message naming the container and prefix. A failed mirror is retried on
 /// the next search (data may have been uploaded since).
 /// </summary>
-internal sealed class MirroredDatasetSearchEnvironment(ModelCatalog catalog, SimulatorKnowledge knowledge, Func<string> mirror) : ISearchEnvironment
+internal sealed class MirroredDatasetSearchEnvironment(
+    ModelCatalog catalog, SimulatorKnowledge knowledge, Func<string, Microsoft.Extensions.AI.IChatClient>? judges, Func<string> mirror) : ISearchEnvironment
 {
-    private readonly CatalogSearchEnvironment _withoutFiles = new(catalog, knowledge);
+    private readonly CatalogSearchEnvironment _withoutFiles = new(catalog, knowledge, null, judges);
     private readonly Lazy<CatalogSearchEnvironment> _withFiles =
-        new(() => new CatalogSearchEnvironment(catalog, knowledge, mirror()), LazyThreadSafetyMode.PublicationOnly);
+        new(() => new CatalogSearchEnvironment(catalog, knowledge, mirror(), judges), LazyThreadSafetyMode.PublicationOnly);
 
     public IReadOnlyList<ModelProfile> Models(SearchSpec spec) => _withoutFiles.Models(spec);
 

@@ -7,7 +7,7 @@ public sealed class AlgorithmTests
 {
     // A smaller space keeps these tests fast while every axis still varies.
     private static readonly SearchSpace Space = new(
-        new SearchSpaceBounds { MaxGenerators = 5, MaxSamples = 3, MaxFusionLayers = 3, MaxFusers = 5 },
+        new SearchSpaceBounds { Generators = [1, 2, 3, 4, 5], Samples = [1, 2, 3], FusionLayers = [1, 2, 3], FusionWidths = [2, 3, 4, 5] },
         new ArchitectureEncoder(LandscapeFleet.Ranking()));
 
     private static readonly TabularLandscape Landscape = new(Space, items: 120);
@@ -82,8 +82,8 @@ public sealed class AlgorithmTests
     public void ReuseCounter_SharedGeneratorsAndPrefixes_CountsFewerCalls()
     {
         var counter = new ReuseCounter(Space.Encoder);
-        counter.Add(new SearchPoint(3, 2, 1, 0, PreFuserOption.None, EvaluationOption.None), 10);
-        counter.Add(new SearchPoint(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None), 10);
+        counter.Add(SearchPoint.Uniform(3, 2, 1, 0, PreFuserOption.None, EvaluationOption.None), 10);
+        counter.Add(SearchPoint.Uniform(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None), 10);
         // Without reuse: (6+1)·10 + (4+1)·10. With: 6 distinct generator calls ·10 + two final fusers ·10.
         Assert.Equal(120, counter.WithoutReuse);
         Assert.Equal(80, counter.WithReuse);

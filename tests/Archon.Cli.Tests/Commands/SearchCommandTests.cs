@@ -1,3 +1,5 @@
+using Archon.Core.Search;
+using Archon.Bench.Search;
 using System.Text.Json;
 using Archon.Core.Architecture;
 
@@ -17,7 +19,7 @@ public sealed class SearchCommandTests : IDisposable
           "name": "tiny", "catalog": "sim", "benchmark": "builtin", "dev_items": 6, "test_items": 4,
           "algorithm": "bo", "seed": 2, "max_evaluations": 5, "min_evaluations": 5, "batch_size": 3, "initial_points": 3,
           "top_n": 1, "item_parallelism": 6, "ranking_ensembles": 1,
-          "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3],
+          "space": { "generators": [1, 2, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusion_widths": [2, 3],
                      "pre_fuser": ["none", "ranker"], "evaluation": ["none"] }
         }
         """;
@@ -98,7 +100,9 @@ public sealed class SearchCommandTests : IDisposable
         Assert.True(result.Exit == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
-        Assert.Equal(9576, root.GetProperty("space_size").GetInt32());
+        // The tabular landscape's space: the default axes over its ten SIMULATED models, counted from the axes.
+        var expected = new SearchSpace(new SearchSpaceBounds(), new ArchitectureEncoder(LandscapeFleet.Ranking())).Count;
+        Assert.Equal(expected, root.GetProperty("space_size").GetInt32());
         Assert.Equal(2, root.GetProperty("seeds").GetInt32());
         Assert.Equal(["random", "bo"], root.GetProperty("algorithms").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
         Assert.All(root.GetProperty("algorithms").EnumerateArray(), a =>

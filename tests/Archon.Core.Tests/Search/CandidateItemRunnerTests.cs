@@ -66,8 +66,8 @@ public sealed class CandidateItemRunnerTests
         await using var invoker = new CountingInvoker();
         var cache = new InMemorySearchCache();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, cache);
-        var shallow = Encoder.Encode(new SearchPoint(3, 2, 2, 3, PreFuserOption.None, EvaluationOption.None));
-        var deep = Encoder.Encode(new SearchPoint(3, 2, 3, 3, PreFuserOption.None, EvaluationOption.None));
+        var shallow = Encoder.Encode(SearchPoint.Uniform(3, 2, 2, 3, PreFuserOption.None, EvaluationOption.None));
+        var deep = Encoder.Encode(SearchPoint.Uniform(3, 2, 3, 3, PreFuserOption.None, EvaluationOption.None));
 
         var first = await runner.RunAsync(shallow, Item, default);
         var afterFirst = invoker.Calls;
@@ -89,7 +89,7 @@ public sealed class CandidateItemRunnerTests
     {
         await using var invoker = new CountingInvoker();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
-        var arch = Encoder.Encode(new SearchPoint(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
+        var arch = Encoder.Encode(SearchPoint.Uniform(2, 1, 1, 0, PreFuserOption.None, EvaluationOption.None));
 
         var a = await runner.RunAsync(arch, Item, default);
         var calls = invoker.Calls;
@@ -106,9 +106,9 @@ public sealed class CandidateItemRunnerTests
     {
         await using var invoker = new CountingInvoker();
         var runner = new CandidateItemRunner(new ArchitectureRunner(), invoker, new InMemorySearchCache());
-        await runner.RunAsync(Encoder.Encode(new SearchPoint(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
+        await runner.RunAsync(Encoder.Encode(SearchPoint.Uniform(2, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
 
-        var wider = await runner.RunAsync(Encoder.Encode(new SearchPoint(3, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
+        var wider = await runner.RunAsync(Encoder.Encode(SearchPoint.Uniform(3, 2, 1, 0, PreFuserOption.None, EvaluationOption.None)), Item, default);
 
         // Top-3 × 2 contains top-2 × 2: only the third model's two samples and the (differently fed) fuser are new.
         Assert.Equal(2 + 1, wider.CallsMade);

@@ -13,9 +13,9 @@ public sealed class ReportTests
         var encoder = new ArchitectureEncoder(LandscapeFleet.Ranking());
         var points = new[]
         {
-            (new SearchPoint(1, 1, 1, 0, PreFuserOption.None, EvaluationOption.None), 70.0, 0.001),
-            (new SearchPoint(3, 2, 1, 0, PreFuserOption.Ranker, EvaluationOption.None), 82.0, 0.004),
-            (new SearchPoint(5, 3, 2, 4, PreFuserOption.CriticRanker, EvaluationOption.Verifier), 80.0, 0.02),
+            (SearchPoint.Uniform(1, 1, 1, 0, PreFuserOption.None, EvaluationOption.None), 70.0, 0.001),
+            (SearchPoint.Uniform(3, 2, 1, 0, PreFuserOption.Ranker, EvaluationOption.None), 82.0, 0.004),
+            (SearchPoint.Uniform(5, 3, 2, 4, PreFuserOption.CriticRanker, EvaluationOption.Verifier), 80.0, 0.02),
         };
         var results = points.Select((p, i) => new CandidateResult("r", $"{i:D5}", p.Item1.Key, "dev", 1, 0, 20, p.Item2, 2, p.Item3, 300,
             100, 40, encoder.Encode(p.Item1), [], i)).ToList();
@@ -36,15 +36,15 @@ public sealed class ReportTests
         Assert.Contains("data:image/png;base64,", html);
         Assert.Contains("<svg", html);
         Assert.DoesNotContain("src=\"http", html);
-        Assert.Contains("g3-s2-l1-f0-ranker-none", html);
+        Assert.Contains("g3-s2-l1-w-ranker-none-k5", html);
     }
 
     [Fact]
     public void LeaderboardBuilder_Results_RanksByObjectiveAndComputesFront()
     {
         var board = Data().Leaderboard;
-        Assert.Equal(["g3-s2-l1-f0-ranker-none", "g5-s3-l2-f4-critic_ranker-verifier", "g1-s1-l1-f0-none-none"], board.Entries.Select(e => e.PointKey));
-        Assert.Equal(["g1-s1-l1-f0-none-none", "g3-s2-l1-f0-ranker-none"], board.ParetoCost);
+        Assert.Equal(["g3-s2-l1-w-ranker-none-k5", "g5-s3-l2-w4-critic_ranker-verifier-k5", "g1-s1-l1-w-none-none-k0"], board.Entries.Select(e => e.PointKey));
+        Assert.Equal(["g1-s1-l1-w-none-none-k0", "g3-s2-l1-w-ranker-none-k5"], board.ParetoCost);
         Assert.Equal(3, board.EvaluationsUsed);
     }
 }

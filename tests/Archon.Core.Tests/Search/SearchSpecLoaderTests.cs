@@ -17,8 +17,12 @@ public sealed class SearchSpecLoaderTests
     [Theory]
     [InlineData("""{ "algorithm": "annealing" }""", "algorithm")]
     [InlineData("""{ "dev_items": 0 }""", "dev_items")]
-    [InlineData("""{ "space": { "generators": [5, 2] } }""", "space.generators")]
-    [InlineData("""{ "space": { "pre_fuser": ["critic"] } }""", "space.pre_fuser")]
+    [InlineData("""{ "space": { "generators": [0, 2] } }""", "space.generators")]
+    [InlineData("""{ "space": { "pre_fuser": ["judge"] } }""", "space.pre_fuser")]
+    [InlineData("""{ "space": { "fusers": [2, 10] } }""", "space.fusers")]
+    [InlineData("""{ "space": { "pre_fusion_mode": "some" } }""", "space.pre_fusion_mode")]
+    [InlineData("""{ "space": { "fusion_widths": [] } }""", "space.fusion_widths")]
+    [InlineData("""{ "ranking_ensemble_size": 0 }""", "ranking_ensemble_size")]
     [InlineData("""{ "budget": { "max_calls": 0 } }""", "budget")]
     [InlineData("""{ "colour": "blue" }""", "colour")]
     [InlineData("""{ "seed": "one" }""", "seed")]
@@ -50,7 +54,7 @@ public sealed class SearchSpecLoaderTests
     [Fact]
     public void Bounds_FromSpec_BuildsTheConfiguredSpace()
     {
-        var spec = SearchSpecLoader.Parse("""{ "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3], "pre_fuser": ["none"], "evaluation": ["none", "verifier"] } }""", "s");
+        var spec = SearchSpecLoader.Parse("""{ "space": { "generators": [1, 2, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusion_widths": [2, 3], "pre_fuser": ["none"], "evaluation": ["none", "verifier"] } }""", "s");
         var space = new SearchSpace(SearchSpecLoader.Bounds(spec), new ArchitectureEncoder(Archon.Bench.Search.LandscapeFleet.Ranking()));
         // (3 generators × 2 samples) × (1 + 2 widths) × 1 × 2 = 36.
         Assert.Equal(36, space.Count);

@@ -20,7 +20,7 @@ public sealed class SearchOrchestrationTests : IDisposable
           "name": "test", "catalog": "fake", "benchmark": "fake", "dev_items": 8, "test_items": 4,
           "algorithm": "bo", "seed": 3, "max_evaluations": 10, "min_evaluations": 10, "batch_size": 3, "initial_points": 4,
           "top_n": 2, "item_parallelism": 4, "ranking_ensembles": 1,
-          "space": { "generators": [1, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusers": [2, 3],
+          "space": { "generators": [1, 2, 3], "samples": [1, 2], "fusion_layers": [1, 2], "fusion_widths": [2, 3],
                      "pre_fuser": ["none"], "evaluation": ["none"] }
         }
         """;

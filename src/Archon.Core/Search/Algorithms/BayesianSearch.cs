@@ -1,7 +1,7 @@
 namespace Archon.Core.Search.Algorithms;
 
 /// <summary>
-/// Bayesian optimisation: seeded random initial points, then a GP surrogate and Expected Improvement over the
+/// Bayesian optimisation: a space-filling (max-min) initial design, then a GP surrogate and Expected Improvement over the
 /// objective score − λ·$/query. Stops at the budget, or once the best EI is negligible next to the observed spread.
 /// With <paramref name="paretoLambdas"/> (multi-objective mode) each round scalarises with the next λ of that list
 /// (ParEGO-style), so successive rounds push different parts of the score–cost front.
@@ -9,7 +9,7 @@ namespace Archon.Core.Search.Algorithms;
 public sealed class BayesianSearch(SearchSpace space, SearchAlgorithmOptions options, IReadOnlyList<double>? paretoLambdas = null) : ISearchAlgorithm
 {
     private readonly Surrogate _surrogate = new(space, options);
-    private readonly int[] _order = RandomSearch.Permutation(space.Count, options.Seed);
+    private readonly int[] _order = SpaceFillingDesign.Order(space, options.InitialPoints, options.Seed);
 
     public string Name => paretoLambdas is null ? "bo" : "bo-pareto";
 

@@ -28,7 +28,7 @@ public sealed class GreedySearch(SearchSpace space, SearchAlgorithmOptions optio
         for (var pass = 0; pass < space.Count; pass++)
         {
             var improved = false;
-            for (var axis = 0; axis < SearchSpace.AxisCount; axis++)
+            for (var axis = 0; axis < space.AxisCount; axis++)
             {
                 var line = space.AxisNeighbours(current, axis).ToList();
                 var pending = line.Where(p => !view.IsEvaluated(p)).ToList();

@@ -9,7 +9,7 @@ namespace Archon.Core.Search.Algorithms;
 public sealed class MultiFidelitySearch(SearchSpace space, SearchAlgorithmOptions options) : ISearchAlgorithm
 {
     private readonly Surrogate _surrogate = new(space, options);
-    private readonly int[] _order = RandomSearch.Permutation(space.Count, options.Seed);
+    private readonly int[] _order = SpaceFillingDesign.Order(space, options.InitialPoints, options.Seed);
 
     public string Name => "bo-mf";
 

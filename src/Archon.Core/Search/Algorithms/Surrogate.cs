@@ -11,7 +11,6 @@ namespace Archon.Core.Search.Algorithms;
 /// </summary>
 internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions options)
 {
-    private const int OrdinalAxes = 4;
     private const int TopByMean = 300;
     private const int RandomPool = 700;
     private const int MaxGridObservations = 200;
@@ -25,7 +24,7 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
         var y = obs.Select(o => o.Score - lambda * o.CostUsd).ToList();
         var noise = obs.Select(o => 1.0 / Math.Max(o.Fidelity, 1e-3)).ToList();
         var hyper = Hyperparameters(view, lambda);
-        return GaussianProcess.FitWith(x, y, OrdinalAxes, hyper, noise) ?? GaussianProcess.Fit(x, y, OrdinalAxes, noise);
+        return GaussianProcess.FitWith(x, y, space.OrdinalFeatures, hyper, noise) ?? GaussianProcess.Fit(x, y, space.OrdinalFeatures, noise);
     }
 
     /// <summary>
@@ -150,7 +149,7 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
 
         foreach (var top in view.Latest.Values.OrderByDescending(view.Objective).Take(3))
         {
-            for (var axis = 0; axis < SearchSpace.AxisCount; axis++)
+            for (var axis = 0; axis < space.AxisCount; axis++)
             {
                 foreach (var p in space.AxisNeighbours(top.Point, axis).Where(p => !view.IsEvaluated(p)))
                 {
@@ -179,7 +178,7 @@ internal sealed class Surrogate(SearchSpace space, SearchAlgorithmOptions option
             hyper = GaussianProcess.Fit(
                 [.. obs.Select(o => space.Features[space.IndexOf(o.Point)])],
                 [.. obs.Select(prefix.Objective)],
-                OrdinalAxes,
+                space.OrdinalFeatures,
                 [.. obs.Select(o => 1.0 / Math.Max(o.Fidelity, 1e-3))]).Hyperparameters;
             _memo[key] = hyper;
         }
