@@ -46,6 +46,10 @@ public static class ArchonApp
             bench.SetDescription("Benchmarks of the engine itself.");
             bench.AddCommand<BenchLatencyCommand>("latency").WithDescription("Layer-parallel latency against a fixed-latency loopback endpoint.");
             bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
+            bench.AddCommand<BenchSearchScaleCommand>("search-scale")
+                .WithDescription("The durable search end to end at scale (default 100 candidates × 100 items, SIMULATED fleet): time, candidate-items/s, peak memory.");
+            bench.AddCommand<BenchServeCommand>("serve")
+                .WithDescription("The serving hop: a one-call architecture behind `archon serve` vs the same loopback model called directly (p50/p99, rps at 32).");
             bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a tabular SIMULATED landscape of the paper-sized space: success rate, evaluations, model calls with/without reuse.");
         });
     }

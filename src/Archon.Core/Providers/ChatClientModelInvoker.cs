@@ -20,7 +20,6 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
     {
         var started = time.GetUtcNow();
         var t0 = time.GetTimestamp();
-        var inputEstimate = 0;
         try
         {
             var entry = factory.GetEntry(request.ModelId);
@@ -39,10 +38,10 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
                     [CallMetadata.CallId] = request.CallId,
                 },
             };
-            inputEstimate = TokenCounter.Count(request.Messages);
             var response = await client.GetResponseAsync(messages, options, cancellationToken);
             var text = response.Text;
-            var inputTokens = (int)(response.Usage?.InputTokenCount ?? inputEstimate);
+            // Counted only when the provider reports no usage: tokenising every prompt costs more than the rest of the call's bookkeeping.
+            var inputTokens = (int)(response.Usage?.InputTokenCount ?? TokenCounter.Count(request.Messages));
             var outputTokens = (int)(response.Usage?.OutputTokenCount ?? TokenCounter.Count(text));
             var cached = Flag(response.AdditionalProperties, CallMetadata.Cached);
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
@@ -57,7 +56,7 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
         catch (Exception ex)
         {
             var retries = Number(ex.Data[CallMetadata.Retries]);
-            return new ModelCallResult(request.CallId, null, inputEstimate, 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
+            return new ModelCallResult(request.CallId, null, TokenCounter.Count(request.Messages), 0, 0m, Elapsed(t0), retries, false, ProviderErrors.Describe(ex), started);
         }
     }
 
