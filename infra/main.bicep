@@ -54,6 +54,9 @@ param searchSchedule string = '0 0 3 * * *'
 @description('Search spec (JSON, Archon.Core.Search.SearchSpec) the timer trigger starts. Default: a small SIMULATED search, which costs nothing; point "catalog"/"models" at the Azure OpenAI deployments for a real one.')
 param searchSpec string = '{"name":"scheduled","catalog":"sim","benchmark":"builtin","algorithm":"bo-mf"}'
 
+@description('Prompt pack for every component call (ARCHON_PROMPTS): the pack JSON itself, as `archon prompts --export` writes it, or a path inside the deployed app. Empty: the default pack embedded in the build.')
+param promptPack string = ''
+
 @description('Instance id of the scheduled search; a run with this id that is still going is never started twice.')
 @minLength(1)
 param searchId string = 'scheduled-search'
@@ -203,6 +206,7 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     searchSchedule: searchSchedule
     searchSpec: searchSpec
+    promptPack: promptPack
     searchId: searchId
     datasetLocation: datasetLocation
     sessionPoolEndpoint: sessionPool.outputs.poolManagementEndpoint

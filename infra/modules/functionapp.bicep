@@ -16,6 +16,7 @@ param taskHubName string
 param searchSchedule string
 param searchSpec string
 param searchId string
+param promptPack string
 param datasetLocation string
 @description('Management endpoint of the dynamic-sessions pool that runs model-written code.')
 param sessionPoolEndpoint string
@@ -126,6 +127,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ARCHON_SEARCH_SCHEDULE', value: searchSchedule }
         { name: 'ARCHON_SEARCH_ID', value: searchId }
         { name: 'ARCHON_SEARCH_SPEC', value: searchSpec }
+        // Prompt pack (Archon.Core ArchonComponentsOptions): inline pack JSON or a path; empty = the embedded default.
+        { name: 'ARCHON_PROMPTS', value: promptPack }
         // Code sandbox (Archon.Core CodeSandboxOptions): Azure Container Apps dynamic sessions, Entra auth via AZURE_CLIENT_ID.
         { name: 'ArchonSandbox__Kind', value: 'SessionPool' }
         { name: 'ArchonSandbox__SessionPool__Endpoint', value: sessionPoolEndpoint }

@@ -34,6 +34,7 @@ public static class ArchonApp
         config.Settings.Registrar.RegisterInstance(environment);
         config.AddCommand<ValidateCommand>("validate").WithDescription("Check architecture files or folders; one line per file.");
         config.AddCommand<RunCommand>("run").WithDescription("Run an architecture on a prompt.");
+        config.AddCommand<PromptsCommand>("prompts").WithDescription("Export the default prompt pack (--export FILE) or check one (--check FILE).");
         config.AddCommand<EvalCommand>("eval").WithDescription("Score an architecture on a benchmark (score, 95% CI, cost, per-item JSONL).");
         config.AddCommand<CheckReferencesCommand>("check-references").WithDescription("Score each item's reference answer; prints agreement: X/Y.");
         config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API (inference, OpenAI-compatible, search) on loopback over the embedded Durable host.");

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Archon.Core.Execution;
+using Archon.Durable.Orchestrations;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable;
@@ -18,12 +20,25 @@ public static class ArchonDurableTasks
     public static void Register(DurableTaskRegistry registry) => Register(registry, _ => true);
 
     /// <summary>Registers the tasks <paramref name="include"/> accepts (tests swap one for a stand-in of the same name).</summary>
-    public static void Register(DurableTaskRegistry registry, Func<Type, bool> include)
+    public static void Register(DurableTaskRegistry registry, Func<Type, bool> include) => Register(registry, include, null);
+
+    /// <summary>
+    /// As <see cref="Register(DurableTaskRegistry, Func{Type, bool})"/>, with <see cref="InferenceOrchestration"/> built
+    /// on <paramref name="runner"/> (the host's custom components and prompt pack). The SDK creates orchestrators without
+    /// dependency injection, so the runner comes through a factory the host resolves once its services exist.
+    /// </summary>
+    public static void Register(DurableTaskRegistry registry, Func<Type, bool> include, Func<ArchitectureRunner>? runner)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(include);
         foreach (var type in Orchestrators.Where(include))
         {
+            if (runner is not null && type == typeof(InferenceOrchestration))
+            {
+                registry.AddOrchestrator(nameof(InferenceOrchestration), () => new InferenceOrchestration(runner()));
+                continue;
+            }
+
             registry.AddOrchestrator(type);
         }
 

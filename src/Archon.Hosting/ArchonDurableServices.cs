@@ -3,6 +3,7 @@ using Archon.Durable.Activities;
 using Archon.Durable.Architectures;
 using Archon.Http;
 using Archon.Durable.Orchestrations;
+using Archon.Core.Components;
 using Archon.Core.Evaluation.Sandbox;
 using Archon.Core.Storage;
 using Archon.Hosting.Storage;
@@ -23,11 +24,15 @@ public static class ArchonDurableServices
     public static IServiceCollection AddArchonDurable(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchonResultStore(configuration);
+        // Component types (plugins: ARCHON_COMPONENTS_DIR) and the prompt pack (ARCHON_PROMPTS): one registry for
+        // the architecture catalogs, the HTTP handlers, the inference orchestration and the search.
+        services.AddArchonComponents(configuration);
         services.TryAddSingleton<IArchitectureCatalog>(sp =>
         {
-            var store = new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>());
+            var registry = sp.GetRequiredService<ComponentRegistry>();
+            var store = new StoreArchitectureCatalog(sp.GetRequiredService<IResultStore>(), registry);
             var bundled = Path.Combine(AppContext.BaseDirectory, "architectures");
-            return Directory.Exists(bundled) ? new CompositeArchitectureCatalog(store, new FolderArchitectureCatalog(bundled)) : store;
+            return Directory.Exists(bundled) ? new CompositeArchitectureCatalog(store, new FolderArchitectureCatalog(bundled, registry)) : store;
         });
         services.AddOptions<ArchonApiOptions>()
             .Bind(configuration.GetSection(ArchonApiOptions.SectionName))

@@ -1,3 +1,4 @@
+using Archon.Core.Components;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
@@ -13,7 +14,8 @@ namespace Archon.Http;
 /// Input is validated before anything is scheduled, so bad input is a 4xx and never a failed orchestration.
 /// </summary>
 public sealed class InferenceHttpHandler(
-    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null, Archon.Core.Providers.ModelCatalog? models = null)
+    IArchitectureCatalog catalog, IOptions<ArchonApiOptions> options, ResultLabeler? labeler = null, Archon.Core.Providers.ModelCatalog? models = null,
+    ComponentRegistry? registry = null)
 {
     private ArchonApiOptions Options => options.Value;
 
@@ -34,7 +36,7 @@ public sealed class InferenceHttpHandler(
         using (document)
         {
             var root = document!.RootElement;
-            var (architecture, archError) = await RequestParsing.ArchitectureAsync(root, "architecture", catalog, cancellationToken);
+            var (architecture, archError) = await RequestParsing.ArchitectureAsync(root, "architecture", catalog, cancellationToken, registry);
             if (archError is not null)
             {
                 return archError;

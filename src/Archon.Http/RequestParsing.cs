@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 using Archon.Core.Execution;
 using Archon.Durable.Architectures;
 using Microsoft.AspNetCore.Http;
@@ -67,7 +68,7 @@ public static class RequestParsing
     /// <c>architecture</c>: a registered name (string) or an inline architecture object in the Archon JSON format.
     /// </summary>
     public static async Task<(ArchitectureConfig? Architecture, IResult? Error)> ArchitectureAsync(
-        JsonElement root, string field, IArchitectureCatalog catalog, CancellationToken cancellationToken)
+        JsonElement root, string field, IArchitectureCatalog catalog, CancellationToken cancellationToken, ComponentRegistry? registry = null)
     {
         if (!root.TryGetProperty(field, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -77,7 +78,7 @@ public static class RequestParsing
         return value.ValueKind switch
         {
             JsonValueKind.String => await ByNameAsync(value.GetString()!, field, catalog, cancellationToken).ConfigureAwait(false),
-            JsonValueKind.Object or JsonValueKind.Array => Inline(value, field),
+            JsonValueKind.Object or JsonValueKind.Array => Inline(value, field, registry),
             _ => (null, ApiErrors.BadRequest(field, "must be a registered architecture name (string) or an architecture object")),
         };
     }
@@ -107,9 +108,10 @@ public static class RequestParsing
             : (architecture, null);
     }
 
-    private static (ArchitectureConfig?, IResult?) Inline(JsonElement value, string field)
+    private static (ArchitectureConfig?, IResult?) Inline(JsonElement value, string field, ComponentRegistry? registry)
     {
-        var loaded = ArchitectureLoader.Parse(value.GetRawText(), field);
+        // The host's registry (custom component types) when there is one, else the built-in types.
+        var loaded = registry is null ? ArchitectureLoader.Parse(value.GetRawText(), field) : ArchitectureLoader.Parse(value.GetRawText(), field, registry);
         if (loaded.Succeeded)
         {
             return (loaded.Architecture, null);

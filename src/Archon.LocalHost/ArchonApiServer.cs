@@ -77,6 +77,12 @@ public sealed class ArchonApiServer : IAsyncDisposable
                 builder.Services.AddSingleton(modelCatalog);
             }
 
+            if (durable.Services.GetService<Archon.Core.Components.ComponentRegistry>() is { } registry)
+            {
+                // Inline architectures in requests may use the host's custom component types.
+                builder.Services.AddSingleton(registry);
+            }
+
             if (durable.Services.GetService<Archon.Core.Search.ISearchEnvironment>() is { } searchEnvironment)
             {
                 // Lets GET /api/search/{id} label searches over simulated models.

@@ -70,6 +70,7 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
         var channel = GrpcChannel.ForAddress(address);
 
         IHost? worker = null;
+        var runners = new RunnerSource();
         try
         {
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -79,7 +80,7 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
             builder.Services.AddDurableTaskWorker(worker =>
             {
                 worker.UseGrpc(channel);
-                worker.AddTasks(options.ConfigureTasks);
+                worker.AddTasks(options.ConfigureTasks ?? (r => ArchonDurableTasks.Register(r, _ => true, runners.Get)));
                 worker.Configure(o =>
                 {
                     o.Concurrency.MaximumConcurrentActivityWorkItems = options.MaxConcurrentActivities;
@@ -92,6 +93,7 @@ public sealed class EmbeddedDurableHost : IAsyncDisposable
                 client.RegisterDirectly();
             });
             worker = builder.Build();
+            runners.Services = worker.Services;
             await worker.StartAsync(cancellationToken).ConfigureAwait(false);
             return new EmbeddedDurableHost(sidecar, worker, channel, address);
         }

@@ -19,8 +19,11 @@ public sealed class EmbeddedDurableHostOptions
     /// <summary>Logger factory for the Durable runtime; null = silent.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>Which orchestrators/activities to register (default <see cref="ArchonDurableTasks.Register"/>).</summary>
-    public Action<DurableTaskRegistry> ConfigureTasks { get; set; } = ArchonDurableTasks.Register;
+    /// <summary>
+    /// Which orchestrators/activities to register. Default (null): every Archon task, the inference orchestration on the
+    /// <c>ArchitectureRunner</c> the host's services provide (AddArchonComponents), else the built-in one.
+    /// </summary>
+    public Action<DurableTaskRegistry>? ConfigureTasks { get; set; }
 
     /// <summary>When set, records each orchestration's history size (benches, tests); null (default) = not measured.</summary>
     public OrchestrationHistoryMeter? HistoryMeter { get; set; }

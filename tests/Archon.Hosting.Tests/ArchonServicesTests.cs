@@ -18,6 +18,24 @@ public sealed class ArchonServicesTests : IDisposable
     private static ModelCallRequest Ask(string model, string text = "What is 17 * 3?") =>
         new("L0.C0.generator.s0", model, [new ChatTurn("user", text)], 0.7, 256, 0, "generator", 0, "item-1");
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddArchonDurable_ArchonPromptsSetting_RunnerOfEveryHostUsesThatPack(bool inline)
+    {
+        // The Functions app setting (infra: promptPack → ARCHON_PROMPTS): a pack file path, or the pack JSON inline.
+        var json = Archon.Core.Prompts.PromptPackLoader.DefaultJson()
+            .Replace("\"name\": \"archon-net-default\"", "\"name\": \"team-pack\"", StringComparison.Ordinal);
+        var file = Path.Combine(_root, "pack.json");
+        File.WriteAllText(file, json);
+        var services = new ServiceCollection();
+        services.AddArchonDurable(Settings(new() { ["ARCHON_PROMPTS"] = inline ? json : file }));
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.StartsWith("team-pack@", provider.GetRequiredService<ArchitectureRunner>().Prompts.Id, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddArchon_LocalStoreAndBlobSettings_LocalFolderWins()
     {

@@ -1,4 +1,5 @@
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 
 namespace Archon.Cli.Commands;
 
@@ -12,11 +13,20 @@ internal static class ArchitectureLocator
     /// Finds and loads --architecture; bad input is one <see cref="ArgumentException"/> whose message is a single line
     /// naming the file (or the name that was not found), like a line of <c>archon validate</c>.
     /// </summary>
-    public static ArchitectureConfig Load(string nameOrPath)
+    public static ArchitectureConfig Load(string nameOrPath, ComponentRegistry? registry = null, TextWriter? warnings = null)
     {
         var path = Find(nameOrPath)
             ?? throw new ArgumentException($"architecture \"{nameOrPath}\" not found (searched: {string.Join(", ", SearchDirectories())})");
-        var loaded = ArchitectureLoader.Load(path);
+        var loaded = ArchitectureLoader.Load(path, registry ?? ComponentRegistry.CreateDefault());
+        if (warnings is not null)
+        {
+            // Unknown keys are usually typos ("sample": 3 runs one sample): always said, with a "did you mean".
+            foreach (var w in loaded.Warnings.Where(w => w.Rule == ValidationRules.UnknownKey))
+            {
+                warnings.WriteLine($"warning: {w}");
+            }
+        }
+
         return loaded.Succeeded
             ? loaded.Architecture!
             : throw new ArgumentException($"{path}: {string.Join(" | ", loaded.Errors.Select(e => e with { Source = null }))}");

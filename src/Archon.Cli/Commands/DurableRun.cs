@@ -18,7 +18,8 @@ namespace Archon.Cli.Commands;
 internal static class DurableRun
 {
     public static async Task<(PipelineResult? Result, string? Error)> RunAsync(
-        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, TextWriter log, CancellationToken cancellationToken)
+        ArchitectureConfig architecture, string prompt, IModelInvoker invoker, ModelCatalog catalog, QueryBudget budget, string storeRoot, TextWriter log,
+        CancellationToken cancellationToken, ArchitectureRunner? runner = null)
     {
         var store = new FileResultStore(storeRoot);
         await using var host = await EmbeddedDurableHost.StartAsync(services =>
@@ -26,6 +27,8 @@ internal static class DurableRun
             services.AddSingleton(invoker);
             services.AddSingleton<IResultStore>(store);
             services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([architecture]));
+            // The orchestration is activated with this runner: --components types and the --prompts pack.
+            services.AddSingleton(runner ?? new ArchitectureRunner());
         }, cancellationToken: cancellationToken);
 
         var limited = budget.MaxCalls is not null || budget.MaxInputTokens is not null || budget.MaxOutputTokens is not null || budget.MaxCostUsd is not null;

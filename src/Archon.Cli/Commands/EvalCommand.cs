@@ -42,7 +42,8 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
     {
         var definition = BenchmarkRegistry.Resolve(settings.Benchmark);
         var datasets = definition.NeedsDatasets ? DatasetDirectory.Resolve(settings.DatasetDir) : null;
-        var architecture = ArchitectureLocator.Load(settings.Architecture);
+        var runner = CliComponents.Runner(settings.Components, settings.Prompts);
+        var architecture = ArchitectureLocator.Load(settings.Architecture, runner.Registry, Error);
         var catalog = ModelCatalog.LoadOrDefault(settings.Models);
         var unresolved = catalog.Unresolved(architecture).ToList();
         if (unresolved.Count > 0)
@@ -85,7 +86,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
 
         Error.WriteLine($"{architecture.Name} on {definition.Name} ({settings.Split}, {items.Count} items, seed {settings.Seed})");
         var done = 0;
-        var result = await new BenchmarkEvaluator().EvaluateAsync(architecture, items, scheduler, scorer, new EvaluationOptions
+        var result = await new BenchmarkEvaluator(runner).EvaluateAsync(architecture, items, scheduler, scorer, new EvaluationOptions
         {
             Parallelism = settings.Parallelism,
             Seed = settings.Seed,
@@ -102,6 +103,7 @@ public sealed class EvalCommand : WriterCommand<EvalSettings>
             string.Create(CultureInfo.InvariantCulture, $"{Safe(architecture.Name)}.{definition.Name}.{settings.Split}.seed{settings.Seed}.jsonl"));
         EvalResultsWriter.Write(resultsPath, architecture.Name, result);
         Output.WriteLine(result.Summary.Format());
+        Output.WriteLine($"prompts {result.PromptPack}");
         foreach (var line in result.Summary.FormatDetails()) { Output.WriteLine(line); }
         if (settings.Judge is { } judgeName) { Output.WriteLine($"judge: {judgeName}{(simulated ? " (SIMULATED)" : "")}"); }
         if (settings.SaveAnswers is { } answersPath)

@@ -22,6 +22,7 @@ internal static class EvalResultsWriter
                 result.Summary.Metric,
                 Architecture = architecture,
                 Simulated = result.Summary.Simulated,
+                PromptPack = result.PromptPack,
                 Score = r.Score.Value,
                 r.Score.Scored,
                 r.Score.Extracted,

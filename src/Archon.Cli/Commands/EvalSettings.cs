@@ -55,6 +55,14 @@ public sealed class EvalSettings : CommandSettings
     [Description("Per-item results of another run on the same items: print a paired comparison (difference, paired bootstrap CI, sign test).")]
     public string? Compare { get; init; }
 
+    [CommandOption("--prompts <FILE>")]
+    [Description("Prompt pack file (default: $ARCHON_PROMPTS, else the embedded pack; 'archon prompts --export' writes it).")]
+    public string? Prompts { get; init; }
+
+    [CommandOption("--components <ASSEMBLY>")]
+    [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+    public string[] Components { get; init; } = [];
+
     [CommandOption("--metric <METRIC>")]
     [Description("mt_bench only: single (1–10 grading, default) or pairwise (win rate vs --baseline-answers, both orders, as the paper reports).")]
     public string? Metric { get; init; }

@@ -33,9 +33,11 @@ public sealed class RunCommand : WriterCommand<RunSettings>
     {
         ArchitectureConfig architecture;
         ModelCatalog catalog;
+        ArchitectureRunner runner;
         try
         {
-            architecture = ArchitectureLocator.Load(settings.Architecture);
+            runner = CliComponents.Runner(settings.Components, settings.Prompts);
+            architecture = ArchitectureLocator.Load(settings.Architecture, runner.Registry, Error);
             catalog = ModelCatalog.LoadOrDefault(settings.Models);
         }
         catch (Exception ex) when (ex is ArgumentException or CatalogException)
@@ -69,7 +71,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
         PipelineResult result;
         if (settings.Host == HostKind.Durable)
         {
-            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, invoker, catalog, budget, settings.Store, Error, cancellationToken);
+            var outcome = await DurableRun.RunAsync(architecture, settings.Prompt, invoker, catalog, budget, settings.Store, Error, cancellationToken, runner);
             if (outcome.Result is null)
             {
                 Error.WriteLine(outcome.Error);
@@ -83,7 +85,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
             var scheduler = new BudgetScheduler(new InProcessScheduler(invoker), BudgetGuard.ForCatalog(budget, catalog));
             try
             {
-                result = await new ArchitectureRunner().RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
+                result = await runner.RunAsync(architecture, QueryState.Start([new ChatTurn("user", settings.Prompt)]), scheduler, cancellationToken);
             }
             catch (BudgetExceededException ex)
             {
@@ -128,7 +130,7 @@ public sealed class RunCommand : WriterCommand<RunSettings>
             Ansi.MarkupLineInterpolated($"[yellow]{label}[/]");
         }
 
-        Ansi.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers)");
+        Ansi.MarkupLineInterpolated($"[bold]{architecture.Name}[/] ({architecture.Layers.Count} layers, prompts {result.PromptPack ?? "?"})");
         Ansi.WriteLine(result.Answer ?? "(no answer: every candidate was lost; see the notes)");
         var layers = new Table().AddColumns("layer", "components", "calls", "failed", "cached", "slowest call", "tokens in/out", "spent");
         foreach (var group in result.Trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key))

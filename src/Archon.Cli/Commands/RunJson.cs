@@ -15,6 +15,7 @@ internal static class RunJson
         {
             ["architecture"] = architecture.Name,
             ["label"] = label,
+            ["prompt_pack"] = result.PromptPack,
             ["answer"] = result.Answer,
             ["totals"] = new JsonObject
             {
@@ -31,6 +32,7 @@ internal static class RunJson
                 ["prompt_hash"] = PromptHash.Compute(e.Request.Messages), ["output"] = e.Result.Text, ["error"] = e.Result.Error,
                 ["input_tokens"] = e.Result.InputTokens, ["output_tokens"] = e.Result.OutputTokens, ["latency_ms"] = Math.Round(e.Result.LatencyMs, 1),
                 ["retries"] = e.Result.Retries, ["cost_usd"] = e.Result.CostUsd, ["cached"] = e.Result.Cached,
+                ["adaptations"] = e.Result.Adaptations.Count == 0 ? null : new JsonArray(e.Result.Adaptations.Select(a => (JsonNode)a).ToArray()),
             }).ToArray()),
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

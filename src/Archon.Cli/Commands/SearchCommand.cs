@@ -50,6 +50,14 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         [CommandOption("--json")]
         [Description("Print the outcome as JSON instead of tables.")]
         public bool Json { get; init; }
+
+        [CommandOption("--prompts <FILE>")]
+        [Description("Prompt pack for every candidate; inlined into the stored spec (its \"prompts\" field), so it is part of the search id.")]
+        public string? Prompts { get; init; }
+
+        [CommandOption("--components <ASSEMBLY>")]
+        [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+        public string[] Components { get; init; } = [];
     }
 
     private readonly CliConsoles _consoles;
@@ -71,7 +79,9 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
 
     private async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var (spec, specJson, specDir) = LoadSpec(settings.Spec);
+        var (spec, specJson, specDir) = LoadSpec(settings.Spec, settings.Prompts);
+        var runner = CliComponents.Runner(settings.Components, null);
+        _ = SearchSpecLoader.FinalLayers(spec, runner.Registry, settings.Spec ?? "search spec"); // custom types need --components: fail here, in one line
         var searchId = settings.Id ?? DefaultId(spec, specJson);
         var catalog = CatalogSearchEnvironment.LoadCatalog(spec.Catalog, specDir, OfflineProviders.NamedCatalog);
         var knowledge = new SimulatorKnowledge();
@@ -98,6 +108,7 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
                 o.SimulatorSeed = spec.Seed;
             });
             services.AddSingleton<ISearchEnvironment>(environment);
+            services.AddSingleton(runner);
             services.AddArchonSearch();
         }, cancellationToken: cancellationToken);
         var store = host.Services.GetRequiredService<IResultStore>();
@@ -122,17 +133,31 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         return 0;
     }
 
-    private static (SearchSpec Spec, string Json, string? Directory) LoadSpec(string? path)
+    private static (SearchSpec Spec, string Json, string? Directory) LoadSpec(string? path, string? prompts)
     {
         path ??= File.Exists(Path.Combine("samples", "search", "default.json")) ? Path.Combine("samples", "search", "default.json") : null;
-        if (path is null)
+        var (spec, json, dir) = path is null
+            ? (SearchDefaults.MainJob, SearchSpecLoader.ToJson(SearchDefaults.MainJob), null)
+            : (SearchSpecLoader.Load(path), File.ReadAllText(path), Path.GetDirectoryName(Path.GetFullPath(path)));
+
+        // A pack named by path (option, or the spec's "prompts" relative to the spec) is inlined: activities may run
+        // where the path does not exist, and the pack's texts then count in the search id.
+        var packPath = prompts ?? (spec.Prompts is { ValueKind: System.Text.Json.JsonValueKind.String } p ? Path.Combine(dir ?? ".", p.GetString()!) : null);
+        if (packPath is not null)
         {
-            var builtIn = SearchSpecLoader.ToJson(SearchDefaults.MainJob);
-            return (SearchDefaults.MainJob, builtIn, null);
+            try
+            {
+                spec = SearchSpecLoader.WithInlinePrompts(spec, packPath);
+            }
+            catch (Archon.Core.Prompts.PromptPackException e)
+            {
+                throw new SearchSpecException($"prompts: {e.Message}");
+            }
+
+            json = SearchSpecLoader.ToJson(spec);
         }
 
-        var spec = SearchSpecLoader.Load(path);
-        return (spec, File.ReadAllText(path), Path.GetDirectoryName(Path.GetFullPath(path)));
+        return (spec, json, dir);
     }
 
     private static string DefaultId(SearchSpec spec, string json)

@@ -23,7 +23,7 @@ public static class SearchOutput
         }
 
         var sim = simulated ? " (SIMULATED)" : "";
-        var table = new Table().Title($"leaderboard{sim}").AddColumns("#", "architecture", "dev", "± s.e.", "$/q", "est. $/q", "status", "ms", "items");
+        var table = new Table().Title($"leaderboard{sim}, prompts {Markup.Escape(leaderboard.PromptPack ?? "?")}").AddColumns("#", "architecture", "dev", "± s.e.", "$/q", "est. $/q", "status", "ms", "items");
         foreach (var e in leaderboard.Entries.Take(10))
         {
             table.AddRow(e.Rank.ToString(CultureInfo.InvariantCulture) + (e.PointKey == leaderboard.Recommended ? " *" : ""), Markup.Escape(e.PointKey), F(e.Score, 1), F(e.StdError, 1), F(e.CostUsd, 5), F(e.EstimatedCostUsd, 5),

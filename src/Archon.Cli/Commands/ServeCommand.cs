@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Net;
 using Archon.Offline;
+using Archon.Core.Components;
 using Archon.Core.Execution;
+using Archon.Core.Prompts;
 using Archon.Core.Providers;
 using Archon.Offline.Loopback;
 using Archon.Offline.Simulation;
@@ -53,6 +55,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Require this key (x-functions-key, ?code= or Bearer). Default: ARCHON_API_KEY.")]
         public string? ApiKey { get; init; }
 
+        [CommandOption("--prompts <FILE>")]
+        [Description("Prompt pack file (default: $ARCHON_PROMPTS, else the embedded pack).")]
+        public string? Prompts { get; init; }
+
+        [CommandOption("--components <ASSEMBLY>")]
+        [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+        public string[] Components { get; init; } = [];
+
         [CommandOption("--store <DIR>")]
         [Description("Local result-store folder (default .archon unless ArchonStorage__* settings select Blob Storage).")]
         public string? Store { get; init; }
@@ -78,7 +88,20 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             return 2;
         }
 
-        var architectures = new FolderArchitectureCatalog(settings.Architectures);
+        ComponentRegistry registry;
+        PromptPack pack;
+        try
+        {
+            registry = CliComponents.Registry(settings.Components);
+            pack = CliComponents.Pack(settings.Prompts);
+        }
+        catch (ArgumentException ex)
+        {
+            _consoles.Out.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return 2;
+        }
+
+        var architectures = new FolderArchitectureCatalog(settings.Architectures, registry);
         foreach (var skipped in architectures.Skipped)
         {
             _consoles.Out.MarkupLineInterpolated($"[yellow]skipped {skipped}[/]");
@@ -104,7 +127,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
         catch (FormatException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{OfflineProviders.FaultsSetting}: {e.Message}[/]");
+            _consoles.Out.MarkupLineInterpolated($"[red]{OfflineProviders.FaultsSetting}: {e.Message}[/]");
             return 2;
         }
 
@@ -118,6 +141,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 o.Catalog = catalog;
                 o.LoopbackFaults = faults;
             });
+            // One registry and pack for the folder catalog, the HTTP handlers, the orchestration and the search.
+            services.AddSingleton(registry);
+            services.AddSingleton(pack);
+            services.AddArchonComponents(configuration);
             services.AddSingleton<IArchitectureCatalog>(architectures);
             // POST /api/search: the search environment is the model catalog plus the benchmark registry.
             services.AddArchonSearch(configuration);
@@ -130,7 +157,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             _consoles.Out.MarkupLine("[yellow]SIMULATED: this catalog has \"sim\" models; results of architectures that use them are labelled SIMULATED.[/]");
         }
 
-        _consoles.Out.MarkupLineInterpolated($"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath})");
+        _consoles.Out.MarkupLineInterpolated(
+            $"Serving {names.Count} architecture(s) on [bold]{server.BaseAddress}api[/] (models: {catalogPath}; prompts: {pack.Id}; components: {string.Join(", ", registry.Types.Order(StringComparer.Ordinal))})");
         _consoles.Out.MarkupLine("POST /api/inference, GET /api/inference/{id}, POST /api/v1/chat/completions, GET /api/v1/models, POST /api/search, GET /api/search/{id}. Ctrl+C stops.");
         try
         {

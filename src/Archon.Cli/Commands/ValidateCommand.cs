@@ -1,4 +1,5 @@
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 using Archon.Core.Providers;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,17 @@ public sealed class ValidateCommand : Command<ValidateSettings>
 
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
+        ComponentRegistry registry;
+        try
+        {
+            registry = CliComponents.Registry(settings.Components);
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+
         ModelCatalog? catalog = null;
         if (settings.Models is { } models)
         {
@@ -52,7 +64,7 @@ public sealed class ValidateCommand : Command<ValidateSettings>
         var failed = 0;
         foreach (var file in files)
         {
-            var result = ArchitectureLoader.Load(file);
+            var result = ArchitectureLoader.Load(file, registry);
             var errors = result.Errors.Select(e => (e with { Source = null }).ToString()).ToList();
             if (result.Succeeded && catalog is not null)
             {
@@ -70,12 +82,10 @@ public sealed class ValidateCommand : Command<ValidateSettings>
                 output.WriteLine($"FAIL {file}: {string.Join(" | ", errors)}");
             }
 
-            if (settings.ShowWarnings)
+            // Unknown keys are always shown (usually typos: "sample": 3 runs one sample); the rest with --warnings.
+            foreach (var w in result.Warnings.Where(w => settings.ShowWarnings || w.Rule == ValidationRules.UnknownKey))
             {
-                foreach (var w in result.Warnings)
-                {
-                    output.WriteLine($"     {w with { Source = null }}");
-                }
+                output.WriteLine($"     {w with { Source = null }}");
             }
         }
 

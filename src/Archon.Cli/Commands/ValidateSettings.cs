@@ -10,10 +10,14 @@ public sealed class ValidateSettings : CommandSettings
     public string[] Paths { get; init; } = [];
 
     [CommandOption("--warnings")]
-    [Description("Also print every warning (unknown or unused keys, deprecated forms).")]
+    [Description("Also print every other warning (unused keys, deprecated forms); unknown keys are always printed.")]
     public bool ShowWarnings { get; init; }
 
     [CommandOption(CliOptions.Models)]
     [Description("Also check that every model resolves in this model catalog.")]
     public string? Models { get; init; }
+
+    [CommandOption("--components <ASSEMBLY>")]
+    [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+    public string[] Components { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Archon.Core.Components;
 
 namespace Archon.Core.Architecture;
 
@@ -9,26 +10,36 @@ namespace Archon.Core.Architecture;
 /// </summary>
 public static class ArchitectureLoader
 {
+    private static readonly ComponentRegistry DefaultRegistry = ComponentRegistry.CreateDefault();
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Loads and validates a file. A missing file is an error diagnostic, not an exception.</summary>
-    public static ArchitectureLoadResult Load(string path)
+    public static ArchitectureLoadResult Load(string path) => Load(path, DefaultRegistry);
+
+    /// <summary>Loads and validates a file against the component types (keys, rules) of <paramref name="registry"/>.</summary>
+    public static ArchitectureLoadResult Load(string path, ComponentRegistry registry)
     {
         if (!File.Exists(path))
         {
             return new ArchitectureLoadResult(null, [new ArchitectureDiagnostic(ValidationRules.FileNotFound, "file not found", path)], []);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, registry);
     }
 
     /// <summary>Loads from text; <paramref name="sourceName"/> names the input in every diagnostic.</summary>
     public static ArchitectureLoadResult Parse(string json, string sourceName) =>
-        Parse(json, sourceName, ArchitectureValidator.BuiltInTypes);
+        Parse(json, sourceName, DefaultRegistry);
 
-    /// <summary>Loads from text, accepting the given component types (built-in plus registered custom ones).</summary>
-    public static ArchitectureLoadResult Parse(string json, string sourceName, IReadOnlySet<string> knownTypes)
+    /// <summary>Loads from text, accepting the given component types by name (no custom keys or rules).</summary>
+    public static ArchitectureLoadResult Parse(string json, string sourceName, IReadOnlySet<string> knownTypes) =>
+        Parse(json, sourceName, ComponentRegistry.ForTypes(knownTypes));
+
+    /// <summary>Loads from text, accepting the registry's component types with their keys and validation rules.</summary>
+    public static ArchitectureLoadResult Parse(string json, string sourceName, ComponentRegistry registry)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         JsonDocument document;
         try
         {
@@ -46,13 +57,13 @@ public static class ArchitectureLoader
 
         using (document)
         {
-            var reader = new ArchitectureReader(sourceName);
+            var reader = new ArchitectureReader(sourceName, registry);
             var architecture = reader.Read(document.RootElement);
             var errors = new List<ArchitectureDiagnostic>(reader.Errors);
             var warnings = new List<ArchitectureDiagnostic>(reader.Warnings);
             if (architecture is not null && errors.Count == 0)
             {
-                foreach (var d in ArchitectureValidator.Check(architecture, knownTypes))
+                foreach (var d in ArchitectureValidator.Check(architecture, registry))
                 {
                     (d.Severity == DiagnosticSeverity.Error ? errors : warnings).Add(d with { Source = sourceName });
                 }

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Archon.Core.Components;
 
 namespace Archon.Core.Architecture;
 
 /// <summary>Turns a parsed JSON document into an <see cref="ArchitectureConfig"/>, collecting shape and type diagnostics.</summary>
-internal sealed class ArchitectureReader(string source)
+internal sealed class ArchitectureReader(string source, ComponentRegistry registry)
 {
+    public ComponentRegistry Registry { get; } = registry;
+
     public List<ArchitectureDiagnostic> Errors { get; } = [];
     public List<ArchitectureDiagnostic> Warnings { get; } = [];
 
@@ -39,7 +42,8 @@ internal sealed class ArchitectureReader(string source)
                     layers = property.Value;
                     break;
                 default:
-                    Warn(ValidationRules.UnknownKey, $"unknown top-level key \"{property.Name}\" is ignored");
+                    var near = Suggest.Nearest(property.Name, ["name", "custom", "layers"]);
+                    Warn(ValidationRules.UnknownKey, $"unknown top-level key \"{property.Name}\" is ignored{(near is null ? "" : $" (did you mean \"{near}\"?)")}");
                     break;
             }
         }

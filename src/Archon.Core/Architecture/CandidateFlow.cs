@@ -1,7 +1,9 @@
+using Archon.Core.Components;
+
 namespace Archon.Core.Architecture;
 
 /// <summary>What the validator knows statically after each layer: candidate count bound, critiques, unit tests.</summary>
-internal sealed class CandidateFlow
+internal sealed class CandidateFlow(ComponentRegistry registry)
 {
     /// <summary>Upper bound on the candidates leaving the last applied layer; null when a custom component makes it unknown.</summary>
     public int? Count { get; private set; } = 0;
@@ -9,10 +11,14 @@ internal sealed class CandidateFlow
     public bool HasCritiques { get; private set; }
     public bool HasUnitTests { get; private set; }
 
+    /// <summary>True while every layer so far was a generator or unit-test generator layer.</summary>
+    public bool OnlyGenerated { get; private set; } = true;
+
     public void Apply(IReadOnlyList<ComponentConfig> components)
     {
         var first = components[0];
         var count = Count;
+        OnlyGenerated &= first.Type is ComponentTypes.Generator or ComponentTypes.UnitTestGenerator;
         switch (first.Type)
         {
             case ComponentTypes.Generator:
@@ -34,10 +40,12 @@ internal sealed class CandidateFlow
                 HasUnitTests = true;
                 break;
             case ComponentTypes.UnitTestEvaluator:
-                count = Min(count, first.FirstPass ? 1 : first.FirstK ?? first.TopK);
+                // first_k applies only when enough candidates pass every test; otherwise top_k (all when unset) does.
+                count = Min(count, first.TopK);
                 break;
             default:
-                count = null;
+                var effect = registry.TryGetRegistration(first.Type, out var r) ? r.Effect : CandidateEffect.Unknown;
+                count = effect == CandidateEffect.Filters ? count : null;
                 break;
         }
 

@@ -1,7 +1,7 @@
 namespace Archon.Core.Architecture;
 
 /// <summary>JSON key names of a component and which component types make use of each optional key.</summary>
-internal static class ComponentKeys
+public static class ComponentKeys
 {
     public const string Type = "type";
     public const string Model = "model";
@@ -33,6 +33,12 @@ internal static class ComponentKeys
         [UnitTestCap] = [ComponentTypes.UnitTestGenerator],
         [RemoveUnitTestsFromPrompt] = [ComponentTypes.UnitTestEvaluator],
     };
+
+    /// <summary>True for every key the loader reads into a typed property.</summary>
+    public static bool IsBuiltIn(string key) => Common.Contains(key) || UsedBy.ContainsKey(key);
+
+    /// <summary>Every key name the loader understands, for "did you mean" suggestions.</summary>
+    public static IEnumerable<string> AllBuiltIn => Common.Concat(UsedBy.Keys);
 
     /// <summary>Keys the reference wrote but never read, and typos seen in its corpus.</summary>
     public static readonly IReadOnlyDictionary<string, string> KnownIgnored = new Dictionary<string, string>

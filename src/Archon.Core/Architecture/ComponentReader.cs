@@ -1,10 +1,29 @@
 using System.Text.Json;
+using Archon.Core.Components;
 
 namespace Archon.Core.Architecture;
 
 /// <summary>Reads one component object; type errors name the layer, component and field.</summary>
 internal static class ComponentReader
 {
+    private static bool Matches(ComponentKeyKind kind, JsonElement v) => kind switch
+    {
+        ComponentKeyKind.Text => v.ValueKind == JsonValueKind.String,
+        ComponentKeyKind.Number => v.ValueKind == JsonValueKind.Number,
+        ComponentKeyKind.WholeNumber => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _),
+        ComponentKeyKind.Boolean => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        _ => true,
+    };
+
+    private static string KindName(ComponentKeyKind kind) => kind switch
+    {
+        ComponentKeyKind.Text => "a string",
+        ComponentKeyKind.Number => "a number",
+        ComponentKeyKind.WholeNumber => "a whole number",
+        ComponentKeyKind.Boolean => "true or false",
+        _ => "any value",
+    };
+
     public static ComponentConfig? Read(JsonElement element, int layer, int index, ArchitectureReader log)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -50,9 +69,7 @@ internal static class ComponentReader
                 case ComponentKeys.NoSystem: c = c with { NoSystem = Bool(v, p.Name) ?? false }; break;
                 default:
                     extra[p.Name] = v.Clone();
-                    var why = ComponentKeys.KnownIgnored.TryGetValue(p.Name, out var reason) ? reason : "unknown key; ignored";
-                    log.Warn(ComponentKeys.KnownIgnored.ContainsKey(p.Name) ? ValidationRules.UnusedKey : ValidationRules.UnknownKey,
-                        $"\"{p.Name}\": {why}", layer, index);
+                    ReadExtra(p.Name, v);
                     break;
             }
 
@@ -68,6 +85,33 @@ internal static class ComponentReader
         }
 
         return log.Errors.Count == errorsBefore ? c with { Extra = extra } : null;
+
+        void ReadExtra(string key, JsonElement v)
+        {
+            var spec = log.Registry.TryGetRegistration(type, out var registration)
+                ? registration.Keys.FirstOrDefault(k => k.Name == key)
+                : null;
+            if (spec is not null)
+            {
+                if (!Matches(spec.Kind, v))
+                {
+                    log.Error(ValidationRules.FieldType, $"\"{key}\" of a {type} must be {KindName(spec.Kind)}, got {v}", layer, index);
+                }
+
+                return;
+            }
+
+            if (ComponentKeys.KnownIgnored.TryGetValue(key, out var reason))
+            {
+                log.Warn(ValidationRules.UnusedKey, $"\"{key}\": {reason}", layer, index);
+                return;
+            }
+
+            var known = ComponentKeys.AllBuiltIn.Concat(registration?.Keys.Select(k => k.Name) ?? []);
+            var near = Suggest.Nearest(key, known);
+            log.Warn(ValidationRules.UnknownKey,
+                $"\"{key}\": unknown key; ignored{(near is null ? "" : $" (did you mean \"{near}\"?)")}", layer, index);
+        }
 
         string? Str(JsonElement v, string field)
         {

@@ -21,6 +21,9 @@ public static class ValidationRules
     public const string AloneInLayer = "alone-in-layer";
     public const string CandidatesRequired = "candidates-required";
     public const string CriticBeforeConsumer = "critic-before-consumer";
+    public const string ComponentRule = "component-rule";
+    public const string ModelUnresolved = "model-unresolved";
+    public const string RewardModelMissing = "reward-model-missing";
     public const string UnitTestsBeforeEvaluator = "unit-tests-before-evaluator";
     public const string SingleFinalAnswer = "single-final-answer";
 }

@@ -9,9 +9,10 @@ namespace Archon.Core.Caching;
 
 /// <summary>
 /// The content address of a model call: SHA-256 over provider, model, messages (role and text), temperature,
-/// max tokens, sample index, and the Archon role and benchmark item when given. The sample index keeps n independent
-/// samples of one prompt distinct; role and item keep providers that read them (the SIMULATED fleet) exact. The call id
-/// is not part of it, so "generator m, sample j, item i" is one entry for every architecture that contains it.
+/// max tokens, sample index, prompt pack id, and the Archon role and benchmark item when given. The sample index keeps n
+/// independent samples of one prompt distinct; the pack id keeps answers to different instruction texts (or pack versions)
+/// apart even where a text did not change; role and item keep providers that read them (the SIMULATED fleet) exact. The
+/// call id is not part of it, so "generator m, sample j, item i" is one entry for every architecture that contains it.
 /// </summary>
 public static class ResponseCacheKey
 {
@@ -21,12 +22,12 @@ public static class ResponseCacheKey
         string? Meta(string key) => props is not null && props.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
         return Compute(
             provider, model ?? options?.ModelId ?? "", messages.Select(m => (m.Role.Value, m.Text)), options?.Temperature, options?.MaxOutputTokens,
-            Meta(CallMetadata.SampleIndex) ?? "0", Meta(CallMetadata.Role), Meta(CallMetadata.ItemId));
+            Meta(CallMetadata.SampleIndex) ?? "0", Meta(CallMetadata.Role), Meta(CallMetadata.ItemId), Meta(CallMetadata.PromptPack));
     }
 
     public static string Compute(
         string provider, string model, IEnumerable<(string Role, string Text)> messages, double? temperature, int? maxTokens, string sampleIndex,
-        string? role = null, string? itemId = null)
+        string? role = null, string? itemId = null, string? promptPack = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -47,6 +48,7 @@ public static class ResponseCacheKey
             w.WriteString("temperature", temperature?.ToString("R", CultureInfo.InvariantCulture) ?? "");
             w.WriteString("max_tokens", maxTokens?.ToString(CultureInfo.InvariantCulture) ?? "");
             w.WriteString("sample", sampleIndex);
+            w.WriteString("prompt_pack", promptPack ?? "");
             if (role is not null)
             {
                 w.WriteString("role", role);

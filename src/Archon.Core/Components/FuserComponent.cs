@@ -4,14 +4,15 @@ using Archon.Core.Prompts;
 namespace Archon.Core.Components;
 
 /// <summary>
-/// Writes a new answer from all current candidates (and their critiques, when a critic left some), once per sample.
+/// Writes a new answer from all current candidates, once per sample (reference rules): the critiques are shown
+/// whenever a critic left them; <c>length_control</c> caps the answer at the length of the longest candidate.
 /// Its outputs replace the candidate list, so the old critiques go with the old candidates.
-/// With <c>length_control</c> it asks for no more words than the median candidate.
 /// </summary>
 public sealed class FuserComponent : IArchitectureComponent
 {
     public async Task<ComponentOutput> RunAsync(ComponentContext context, IModelCallScheduler scheduler, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var c = context.Config;
         var input = context.Input.Candidates;
         var notes = new List<ExecutionNote>();
@@ -21,10 +22,13 @@ public sealed class FuserComponent : IArchitectureComponent
             return new ComponentOutput([], notes);
         }
 
-        var includeCritiques = input.Any(x => x.Critique is not null);
-        int? maxWords = c.LengthControl ? MedianWords(input) : null;
-        var user = PromptTemplates.FuserUser(context.Query, input, includeCritiques, maxWords, context.Input.UnitTests);
-        var messages = PromptBuilder.Compose(PromptTemplates.FuserSystem, context.Input.Conversation, user, c.NoSystem);
+        var pack = context.Prompts;
+        var critiques = input.Any(x => x.Critique is { Length: > 0 });
+        var list = ComponentPrompts.List(pack, input, PromptStages.FuserCandidate, PromptStages.FuserCandidateWithCritique);
+        var lengthRule = c.LengthControl ? pack.Render(PromptStages.FuserLengthControl, ("max_words", LongestWords(input))) : "";
+        var user = pack.Render(critiques ? PromptStages.FuserUserWithCritiques : PromptStages.FuserUser,
+            ("query", context.Query), ("candidates", list), ("count", input.Count), ("length_rule", lengthRule));
+        var messages = PromptBuilder.Compose(pack.Text(PromptStages.FuserSystem), context.Conversation, user, c.NoSystem);
         var requests = ModelCalls.PerSample(context, messages);
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, ModelCalls.NonEmpty, notes, cancellationToken);
         var candidates = calls
@@ -35,9 +39,7 @@ public sealed class FuserComponent : IArchitectureComponent
         return new ComponentOutput(candidates, notes);
     }
 
-    internal static int MedianWords(IReadOnlyList<Candidate> candidates)
-    {
-        var counts = candidates.Select(x => x.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length).Order().ToList();
-        return Math.Max(1, counts[counts.Count / 2]);
-    }
+    /// <summary>The word count of the longest candidate: the reference's length_control bound.</summary>
+    internal static int LongestWords(IReadOnlyList<Candidate> candidates) =>
+        Math.Max(1, candidates.Max(x => ComponentPrompts.Words(x.Text)));
 }

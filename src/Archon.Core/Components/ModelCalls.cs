@@ -18,7 +18,10 @@ public static class ModelCalls
     {
         var c = context.Config;
         var id = $"{context.CallPrefix}.{c.Type}.s{sample}" + (candidate is { } k ? $".c{k}" : "") + (stage is null ? "" : "." + stage);
-        return new ModelCallRequest(id, c.Model, messages, c.Temperature, c.MaxTokens, sample, c.Type, context.Layer, context.Input.ItemId);
+        return new ModelCallRequest(id, c.Model, messages, c.Temperature, c.MaxTokens, sample, c.Type, context.Layer, context.Input.ItemId)
+        {
+            PromptPack = context.Prompts.Id,
+        };
     }
 
     /// <summary>One request per <c>samples</c> of the component, all with the same messages (sample index tells them apart).</summary>
@@ -67,7 +70,7 @@ public static class ModelCalls
                 if (attempt < MaxParseRetries)
                 {
                     notes.Add(context.Note("parse-retried", parsed.Error!, result.CallId));
-                    current[i] = RetryOf(requests[i], batch[j], result.Text!, parsed.Error!, attempt + 1);
+                    current[i] = RetryOf(context, requests[i], batch[j], result.Text!, parsed.Error!, attempt + 1);
                     retry.Add(i);
                 }
                 else
@@ -82,10 +85,10 @@ public static class ModelCalls
         return final;
     }
 
-    private static ModelCallRequest RetryOf(ModelCallRequest original, ModelCallRequest asked, string reply, string problem, int attempt)
+    private static ModelCallRequest RetryOf(ComponentContext context, ModelCallRequest original, ModelCallRequest asked, string reply, string problem, int attempt)
     {
         // The retry shows the unreadable reply and what was wrong: a different prompt, so caches cannot replay the failure.
-        var messages = asked.Messages.Concat([new ChatTurn("assistant", reply), new ChatTurn("user", PromptTemplates.FormatRetryUser(problem))]).ToList();
+        var messages = asked.Messages.Concat([new ChatTurn("assistant", reply), new ChatTurn("user", context.Prompts.Render(PromptStages.RetryUser, ("problem", problem)))]).ToList();
         return asked with { CallId = $"{original.CallId}.r{attempt}", Messages = messages };
     }
 }

@@ -1,18 +1,23 @@
 using Archon.Core.Execution;
 using Archon.Core.Parsing;
 using Archon.Core.Prompts;
+using Archon.Core.Providers;
 
 namespace Archon.Core.Components;
 
 /// <summary>
-/// Orders the candidates best to worst and keeps the first <c>top_k</c> (all when unset). With several samples the
-/// orderings are combined by mean position, ties keeping the earlier candidate. If no ordering can be read the
-/// original order is kept and a note says so. Critiques travel with their candidates.
+/// Orders the candidates best to worst and keeps the first <c>top_k</c> (all when unset). As in the reference, the
+/// critiques are shown whenever a critic left them (<c>use_critiques</c> changes nothing) and critiques travel with
+/// their candidates. Extensions: with several samples the orderings are combined by mean position (ties keep the
+/// earlier candidate); a single candidate needs no call; if no ordering can be read the previous order is kept.
+/// A ranker whose model is llm-blender/PairRM ranks with that reward model (one call to its catalog endpoint, no
+/// prompt), as the reference does.
 /// </summary>
 public sealed class RankerComponent : IArchitectureComponent
 {
     public async Task<ComponentOutput> RunAsync(ComponentContext context, IModelCallScheduler scheduler, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var c = context.Config;
         var input = context.Input.Candidates;
         var notes = new List<ExecutionNote>();
@@ -22,9 +27,9 @@ public sealed class RankerComponent : IArchitectureComponent
             return new ComponentOutput(input, notes);
         }
 
-        var user = PromptTemplates.RankerUser(context.Query, input, c.UseCritiques);
-        var messages = PromptBuilder.Compose(PromptTemplates.RankerSystem, context.Input.Conversation, user, c.NoSystem);
-        var requests = ModelCalls.PerSample(context, messages);
+        var requests = RewardModels.IsRewardRanker(c)
+            ? [ModelCalls.Request(context, 0, null, [new ChatTurn("user", RewardModelChatClient.WriteRequest(context.Query, input.Select(x => x.Text).ToList()))], "reward")]
+            : ModelCalls.PerSample(context, Messages(context, input));
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => RankingParser.Parse(t, input.Count), notes, cancellationToken);
         var orderings = calls.Where(x => x.Parsed).Select(x => x.Value!).ToList();
         if (orderings.Count == 0)
@@ -35,6 +40,16 @@ public sealed class RankerComponent : IArchitectureComponent
 
         var order = Combine(orderings, input.Count);
         return new ComponentOutput(order.Take(keep).Select(i => input[i]).ToList(), notes);
+    }
+
+    private static IReadOnlyList<ChatTurn> Messages(ComponentContext context, IReadOnlyList<Candidate> input)
+    {
+        var pack = context.Prompts;
+        var critiques = input.Any(x => x.Critique is { Length: > 0 });
+        var list = ComponentPrompts.List(pack, input, PromptStages.RankerCandidate, PromptStages.RankerCandidateWithCritique);
+        var user = pack.Render(critiques ? PromptStages.RankerUserWithCritiques : PromptStages.RankerUser,
+            ("query", context.Query), ("candidates", list), ("count", input.Count));
+        return PromptBuilder.Compose(pack.Text(PromptStages.RankerSystem), context.Conversation, user, context.Config.NoSystem);
     }
 
     /// <summary>Mean position across orderings; stable on ties.</summary>

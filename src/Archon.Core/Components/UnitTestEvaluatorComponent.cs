@@ -5,31 +5,36 @@ using Archon.Core.Prompts;
 namespace Archon.Core.Components;
 
 /// <summary>
-/// Judges every candidate against every unit test (one call per candidate and sample, all concurrent; per test the
-/// majority over samples decides) and attaches the verdicts to the candidate. Selection:
-/// <c>first_pass</c> keeps the first candidate passing every test; <c>first_k</c> keeps the first k that pass every test;
-/// both fill up with the best scorers when too few pass. Otherwise candidates are ordered by tests passed (stable)
-/// and cut to <c>top_k</c>. Candidates that could not be judged score lowest and are noted.
-/// <c>remove_unit_tests_from_prompt</c> clears the tests so later layers do not see them.
+/// Judges every candidate against every unit test, one call per candidate (reference rules): the model reasons first
+/// and ends with one '[Passed]'/'[Failed]' line per test; a candidate's score is its number of passed tests.
+/// Selection: with <c>first_k</c> (or <c>first_pass</c>, meaning first_k = 1) the first k candidates, in order, that
+/// pass every test; when fewer pass, or without first_k, the candidates by score, best first, cut to <c>top_k</c>
+/// (all when unset). <c>remove_unit_tests_from_prompt</c> removes the tests from this evaluator's request only; later
+/// components still see them. Extensions: several samples vote per test (majority); ties keep candidate order (the
+/// reference's tuple sort orders ties by text); candidates that could not be judged score lowest, with a note.
 /// </summary>
 public sealed class UnitTestEvaluatorComponent : IArchitectureComponent
 {
     public async Task<ComponentOutput> RunAsync(ComponentContext context, IModelCallScheduler scheduler, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var c = context.Config;
         var input = context.Input.Candidates;
         var tests = context.Input.UnitTests;
         var notes = new List<ExecutionNote>();
-        IReadOnlyList<string>? testsAfter = c.RemoveUnitTestsFromPrompt ? [] : null;
         if (tests.Count == 0 || input.Count == 0)
         {
             notes.Add(context.Note("fallback", "no unit tests or no candidates; candidates pass through unchanged"));
-            return new ComponentOutput(input, notes) { UnitTests = testsAfter };
+            return new ComponentOutput(input, notes);
         }
 
+        var pack = context.Prompts;
+        var query = c.RemoveUnitTestsFromPrompt ? context.OriginalQuery : context.Query;
+        var testList = ComponentPrompts.UnitTests(pack, tests, PromptStages.UnitTestEvaluatorUnitTest);
         var plan = (from ci in Enumerable.Range(0, input.Count) from s in Enumerable.Range(0, c.Samples) select (ci, s)).ToList();
-        var requests = plan.Select(p => ModelCalls.Request(context, p.s, p.ci, PromptBuilder.Compose(PromptTemplates.UnitTestEvaluatorSystem,
-            context.Input.Conversation, PromptTemplates.UnitTestEvaluatorUser(context.Query, input[p.ci], tests), c.NoSystem))).ToList();
+        var requests = plan.Select(p => ModelCalls.Request(context, p.s, p.ci, PromptBuilder.Compose(pack.Text(PromptStages.UnitTestEvaluatorSystem),
+            context.Conversation, pack.Render(PromptStages.UnitTestEvaluatorUser, ("query", query), ("candidate", input[p.ci].Text.Trim()), ("unit_tests", testList)),
+            c.NoSystem))).ToList();
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => UnitTestVerdictParser.Parse(t, tests.Count), notes, cancellationToken);
 
         var judged = new List<(Candidate Candidate, int Score, bool AllPass, int Index)>();
@@ -49,19 +54,21 @@ public sealed class UnitTestEvaluatorComponent : IArchitectureComponent
             judged.Add((input[ci] with { UnitTestVerdicts = verdicts }, verdicts.Count(v => v), verdicts.All(v => v), ci));
         }
 
-        var byScore = judged.OrderByDescending(j => j.Score).ThenBy(j => j.Index).ToList();
-        List<Candidate> selected;
-        if (c.FirstPass || c.FirstK is not null)
+        return new ComponentOutput(Select(c.FirstK ?? (c.FirstPass ? 1 : null), c.TopK, judged), notes);
+    }
+
+    private static List<Candidate> Select(int? firstK, int? topK, List<(Candidate Candidate, int Score, bool AllPass, int Index)> judged)
+    {
+        if (firstK is { } k)
         {
-            var k = c.FirstPass ? 1 : c.FirstK!.Value;
             var passing = judged.Where(j => j.AllPass).Take(k).ToList();
-            selected = passing.Concat(byScore.Where(j => !passing.Contains(j)).Take(k - passing.Count)).Select(j => j.Candidate).ToList();
-        }
-        else
-        {
-            selected = byScore.Take(c.TopK ?? byScore.Count).Select(j => j.Candidate).ToList();
+            if (passing.Count == k)
+            {
+                return passing.Select(j => j.Candidate).ToList();
+            }
         }
 
-        return new ComponentOutput(selected, notes) { UnitTests = testsAfter };
+        var byScore = judged.OrderByDescending(j => j.Score).ThenBy(j => j.Index).ToList();
+        return byScore.Take(topK ?? byScore.Count).Select(j => j.Candidate).ToList();
     }
 }

@@ -5,16 +5,19 @@ using Archon.Core.Prompts;
 namespace Archon.Core.Components;
 
 /// <summary>
-/// Two stages per candidate and sample, each stage one concurrent batch: first the model reasons about the candidate,
-/// then, shown its own reasoning, gives a [[Correct]]/[[Incorrect]] verdict. A candidate is verified when at least half
-/// of its readable verdicts are positive. Output: verified candidates, then candidates whose verification failed
-/// (kept, with a note — never dropped silently), cut to <c>first_k</c>. If every candidate was judged incorrect the
-/// list is kept unchanged, with a note, so the query still has an answer.
+/// The reference verifier: per candidate, stage 1 asks for reasoning why the candidate answers the request
+/// correctly; stage 2 is a fresh call (its own system message) with the request, the candidate and that reasoning,
+/// asking for an explanation and then '[Correct]' or '[Incorrect]'. Each stage is one concurrent batch.
+/// Selection (reference): the verified candidates in their order, cut to <c>first_k</c>; if none is verified, the
+/// candidates judged incorrect go on instead (undetermined ones are dropped). Extensions: with several samples a
+/// candidate is verified when at least half its readable verdicts are positive; when no candidate could be judged
+/// at all, every candidate goes on with a note (the reference would leave none).
 /// </summary>
 public sealed class VerifierComponent : IArchitectureComponent
 {
     public async Task<ComponentOutput> RunAsync(ComponentContext context, IModelCallScheduler scheduler, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var c = context.Config;
         var input = context.Input.Candidates;
         var notes = new List<ExecutionNote>();
@@ -23,24 +26,22 @@ public sealed class VerifierComponent : IArchitectureComponent
             return new ComponentOutput(input, notes);
         }
 
+        var pack = context.Prompts;
+        var query = context.Query;
         var plan = (from ci in Enumerable.Range(0, input.Count) from s in Enumerable.Range(0, c.Samples) select (ci, s)).ToList();
         var reasoningRequests = plan.Select(p => ModelCalls.Request(context, p.s, p.ci,
-            PromptBuilder.Compose(PromptTemplates.VerifierSystem, context.Input.Conversation,
-                PromptTemplates.VerifierReasoningUser(context.Query, input[p.ci]), c.NoSystem), "reason")).ToList();
+            PromptBuilder.Compose(pack.Text(PromptStages.VerifierReasoningSystem), context.Conversation,
+                pack.Render(PromptStages.VerifierReasoningUser, ("query", query), ("candidate", input[p.ci].Text)), c.NoSystem), "reason")).ToList();
         var reasoning = await ModelCalls.RunParsedAsync(context, scheduler, reasoningRequests, ModelCalls.NonEmpty, notes, cancellationToken);
 
         var verdictPlan = plan.Select((p, i) => (p.ci, p.s, r: reasoning[i])).Where(x => x.r.Parsed).ToList();
         var verdictRequests = verdictPlan.Select(x => ModelCalls.Request(context, x.s, x.ci,
-            x.r.Request.Messages.Concat([new ChatTurn("assistant", x.r.Value!), new ChatTurn("user", PromptTemplates.VerifierVerdictUser)]).ToList(),
+            PromptBuilder.Compose(pack.Text(PromptStages.VerifierVerdictSystem), context.Conversation,
+                pack.Render(PromptStages.VerifierVerdictUser, ("query", query), ("candidate", input[x.ci].Text), ("reasoning", x.r.Value!)), c.NoSystem),
             "verdict")).ToList();
         var verdicts = await ModelCalls.RunParsedAsync(context, scheduler, verdictRequests, VerdictParser.Parse, notes, cancellationToken);
 
-        var votes = new List<bool>[input.Count];
-        for (var i = 0; i < input.Count; i++)
-        {
-            votes[i] = [];
-        }
-
+        var votes = Enumerable.Range(0, input.Count).Select(_ => new List<bool>()).ToArray();
         for (var i = 0; i < verdictPlan.Count; i++)
         {
             if (verdicts[i].Parsed)
@@ -49,28 +50,41 @@ public sealed class VerifierComponent : IArchitectureComponent
             }
         }
 
+        return new ComponentOutput(Select(context, input, votes, notes), notes);
+    }
+
+    private static List<Candidate> Select(ComponentContext context, IReadOnlyList<Candidate> input, List<bool>[] votes, List<ExecutionNote> notes)
+    {
         var verified = new List<Candidate>();
-        var undetermined = new List<Candidate>();
+        var incorrect = new List<Candidate>();
         for (var i = 0; i < input.Count; i++)
         {
             if (votes[i].Count == 0)
             {
-                notes.Add(context.Note("verification-failed", $"candidate {input[i].Id} could not be verified; kept after the verified ones"));
-                undetermined.Add(input[i]);
+                notes.Add(context.Note("verification-failed", $"candidate {input[i].Id} could not be verified"));
             }
             else if (votes[i].Count(v => v) * 2 >= votes[i].Count)
             {
                 verified.Add(input[i]);
             }
+            else
+            {
+                incorrect.Add(input[i]);
+            }
         }
 
-        var output = verified.Concat(undetermined).ToList();
-        if (output.Count == 0)
+        if (verified.Count > 0)
         {
-            notes.Add(context.Note("fallback", "the verifier judged every candidate incorrect; all are kept in their previous order"));
-            output = input.ToList();
+            return verified.Take(context.Config.FirstK ?? verified.Count).ToList();
         }
 
-        return new ComponentOutput(output.Take(c.FirstK ?? output.Count).ToList(), notes);
+        if (incorrect.Count > 0)
+        {
+            notes.Add(context.Note("fallback", "no candidate passed verification; the candidates judged incorrect go on (reference rule)"));
+            return incorrect;
+        }
+
+        notes.Add(context.Note("fallback", "no candidate could be verified; all candidates go on in their previous order"));
+        return input.ToList();
     }
 }

@@ -19,7 +19,7 @@ public sealed class BenchmarkEvaluator(ArchitectureRunner? runner = null)
         IModelCallScheduler scheduler, IScorer scorer, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EvaluationOptions();
-        var errors = ArchitectureValidator.Validate(architecture, runner.Registry.Types);
+        var errors = ArchitectureValidator.Validate(architecture, runner.Registry);
         if (errors.Count > 0)
         {
             throw new ArchitectureException(errors.Select(e => e with { Source = architecture.Name }).ToList());
@@ -36,7 +36,10 @@ public sealed class BenchmarkEvaluator(ArchitectureRunner? runner = null)
                 options.OnItem?.Invoke(results[i]);
             });
 
-        return new EvaluationResult(Summarize(options.BenchmarkName ?? (items.Count > 0 ? items[0].Benchmark : null) ?? "?", scorer, results, options, items), results);
+        return new EvaluationResult(Summarize(options.BenchmarkName ?? (items.Count > 0 ? items[0].Benchmark : null) ?? "?", scorer, results, options, items), results)
+        {
+            PromptPack = runner.Prompts.Id,
+        };
     }
 
     /// <summary>Runs the architecture on every turn of an item (turn k sees the previous turns and its own answers).

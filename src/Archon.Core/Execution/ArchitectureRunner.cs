@@ -1,6 +1,7 @@
 using System.Globalization;
 using Archon.Core.Architecture;
 using Archon.Core.Components;
+using Archon.Core.Prompts;
 
 namespace Archon.Core.Execution;
 
@@ -9,7 +10,7 @@ namespace Archon.Core.Execution;
 /// issues its calls as one batch per stage, so all model calls of a layer overlap. Orchestration-safe: it only awaits
 /// the scheduler, so a durable orchestrator can call <see cref="RunLayerAsync"/> directly.
 /// </summary>
-public sealed class ArchitectureRunner(ComponentRegistry registry)
+public sealed class ArchitectureRunner(ComponentRegistry registry, PromptPack? prompts = null)
 {
     public ArchitectureRunner()
         : this(ComponentRegistry.CreateDefault())
@@ -17,6 +18,9 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
     }
 
     public ComponentRegistry Registry { get; } = registry;
+
+    /// <summary>The instruction texts every component of this runner sends; its id is in every call's cache key.</summary>
+    public PromptPack Prompts { get; } = prompts ?? PromptPack.Default;
 
     /// <summary>
     /// The final-answer rule: the text of the first candidate left by the last layer, or null when none is left.
@@ -33,7 +37,7 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
         {
             var config = layer.Components[ci];
             var component = Registry.Get(config.Type);
-            tasks.Add(component.RunAsync(new ComponentContext(config, layerIndex, ci, input), scheduler, ct));
+            tasks.Add(component.RunAsync(new ComponentContext(config, layerIndex, ci, input) { Prompts = Prompts }, scheduler, ct));
         }
 
         var outputs = await Task.WhenAll(tasks);
@@ -49,7 +53,7 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
     /// for its custom status, telemetry and the all-calls-failed rule).</summary>
     public async Task<PipelineResult> RunAsync(ArchitectureConfig arch, QueryState initial, IModelCallScheduler scheduler, CancellationToken ct, RunHooks? hooks = null)
     {
-        var errors = ArchitectureValidator.Validate(arch, Registry.Types);
+        var errors = ArchitectureValidator.Validate(arch, Registry);
         if (errors.Count > 0)
         {
             throw new ArchitectureException(errors.Select(e => e with { Source = arch.Name }).ToList());
@@ -77,7 +81,7 @@ public sealed class ArchitectureRunner(ComponentRegistry registry)
         }
 
         var trace = OrderTrace(tracing.Trace);
-        return new PipelineResult(FinalAnswer(state), state, trace, UsageTotals.From(trace));
+        return new PipelineResult(FinalAnswer(state), state, trace, UsageTotals.From(trace)) { PromptPack = Prompts.Id };
     }
 
     /// <summary>Concurrent components finish in any order; the trace is sorted by layer, then component, then issue order.</summary>

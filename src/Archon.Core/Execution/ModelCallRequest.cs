@@ -17,4 +17,8 @@ public sealed record ModelCallRequest(
     int SampleIndex,
     string Role,
     int Layer,
-    string? ItemId = null);
+    string? ItemId = null)
+{
+    /// <summary>Id (name@version) of the prompt pack whose texts the messages carry; part of the response cache key.</summary>
+    public string? PromptPack { get; init; }
+}

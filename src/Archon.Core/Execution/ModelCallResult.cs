@@ -15,4 +15,7 @@ public sealed record ModelCallResult(
     DateTimeOffset StartedAt)
 {
     public bool Succeeded => Error is null && Text is not null;
+
+    /// <summary>How the request was adapted to the model's capabilities (dropped temperature, clamped max tokens, ...); empty when it went out unchanged.</summary>
+    public IReadOnlyList<string> Adaptations { get; init; } = [];
 }

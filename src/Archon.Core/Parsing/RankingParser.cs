@@ -5,7 +5,8 @@ namespace Archon.Core.Parsing;
 
 /// <summary>
 /// Reads a best-to-worst ordering of candidates numbered 1..n. Accepts "[2] > [1] > [3]", "2 > 1 > 3", "2, 1, 3",
-/// a JSON array or {"ranking": [...]}, after any amount of reasoning; the last line that reads as an ordering wins.
+/// a JSON array or {"ranking": [...]}. As in the reference the ranking is expected first: a line labelled "Answer:"
+/// wins, else the first line that reads as an ordering (the reference reads only the first line).
 /// Candidates a partial ordering leaves out follow in their original order. Returns zero-based indices.
 /// </summary>
 public static partial class RankingParser
@@ -18,7 +19,13 @@ public static partial class RankingParser
         }
 
         var lines = text.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        for (var i = lines.Count - 1; i >= 0; i--)
+        var labelled = lines.FindIndex(l => AnswerLabel().IsMatch(l));
+        if (labelled > 0)
+        {
+            (lines[0], lines[labelled]) = (lines[labelled], lines[0]);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
         {
             if (TryLine(lines[i], candidateCount, out var order, out var error))
             {
@@ -130,6 +137,9 @@ public static partial class RankingParser
 
     private static List<int> Complete(List<int> order, int n) =>
         order.Concat(Enumerable.Range(0, n).Where(i => !order.Contains(i))).ToList();
+
+    [GeneratedRegex(@"^\W*answer\W*:", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerLabel();
 
     [GeneratedRegex(@"^(?:final\s+)?(?:ranking|order|answer)\s*[:\-]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StripLabel();

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Archon.Core.Parsing;
 
 /// <summary>
-/// Reads a verifier's yes/no verdict: "[[Correct]]", "[[Incorrect]]", "Verdict: yes", a bare "Valid", "**No**" ...
-/// Bracketed verdicts win (the last one); otherwise a labelled verdict; otherwise a one-word final line.
+/// Reads a verifier's yes/no verdict: "[Correct]", "[Incorrect]" (the reference format; "[[Correct]]" too),
+/// "Verdict: yes", a bare "Valid", "**No**" ... Bracketed verdicts win; a reply holding both "[Correct]" and
+/// "[Incorrect]" is unreadable (reference rule) and gets re-asked. Otherwise a labelled verdict; otherwise a one-word final line.
 /// Negative words are matched before positive ones so "incorrect" never reads as "correct".
 /// </summary>
 public static partial class VerdictParser
@@ -14,10 +15,15 @@ public static partial class VerdictParser
 
     public static ParseResult<bool> Parse(string text)
     {
-        var bracketed = Bracketed().Matches(text);
-        if (bracketed.Count > 0)
+        var bracketed = Bracketed().Matches(text).Select(m => Classify(m.Groups[1].Value)).OfType<bool>().Distinct().ToList();
+        if (bracketed.Count == 2)
         {
-            return Classify(bracketed[^1].Groups[1].Value) is { } b ? ParseResult<bool>.Ok(b) : Fail();
+            return ParseResult<bool>.Fail("the reply holds both [Correct] and [Incorrect]; give exactly one verdict");
+        }
+
+        if (bracketed.Count == 1)
+        {
+            return ParseResult<bool>.Ok(bracketed[0]);
         }
 
         var labelled = Labelled().Matches(text);
@@ -60,9 +66,9 @@ public static partial class VerdictParser
     }
 
     private static ParseResult<bool> Fail() =>
-        ParseResult<bool>.Fail("no verdict found; end with exactly [[Correct]] or [[Incorrect]]");
+        ParseResult<bool>.Fail("no verdict found; end with exactly [Correct] or [Incorrect]");
 
-    [GeneratedRegex(@"\[\[\s*([A-Za-z ]+?)\s*\]\]")]
+    [GeneratedRegex(@"\[\[?\s*([A-Za-z ]+?)\s*\]\]?")]
     private static partial Regex Bracketed();
 
     [GeneratedRegex(@"(?:verdict|judg(?:e)?ment|final answer|answer|decision)\s*\**\s*[:\-]\s*\**\s*([A-Za-z ]+?)\s*\**\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

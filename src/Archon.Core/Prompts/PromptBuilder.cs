@@ -3,55 +3,53 @@ using Archon.Core.Execution;
 namespace Archon.Core.Prompts;
 
 /// <summary>
-/// Builds message lists around a user's conversation without changing it: earlier turns are kept as context and only
-/// the final user turn is replaced by the role's instruction. <c>no_system</c> folds the system text into that turn.
+/// Builds message lists around a user's conversation the way the reference components do: generators get the
+/// conversation as it is; every other component sends its own system message, the earlier non-system turns, and its
+/// instruction in place of the last user turn (the user's own system messages are not forwarded to them, as in the
+/// reference). <c>no_system</c> drops the system message, as the reference's generator does.
 /// </summary>
 public static class PromptBuilder
 {
     /// <summary>The text of the last user turn: what candidates answer.</summary>
-    public static string Query(IReadOnlyList<ChatTurn> conversation)
-    {
-        for (var i = conversation.Count - 1; i >= 0; i--)
-        {
-            if (conversation[i].Role == "user")
-            {
-                return conversation[i].Content;
-            }
-        }
+    public static string Query(IReadOnlyList<ChatTurn> conversation) => conversation[LastUserIndex(conversation)].Content;
 
-        throw new ArgumentException("the conversation has no user turn", nameof(conversation));
-    }
-
-    /// <summary>System text + earlier turns + a replacement for the last user turn.</summary>
+    /// <summary>System message + earlier non-system turns + the component's instruction.</summary>
     public static IReadOnlyList<ChatTurn> Compose(string system, IReadOnlyList<ChatTurn> conversation, string finalUser, bool noSystem)
     {
         var last = LastUserIndex(conversation);
         var messages = new List<ChatTurn>(conversation.Count + 1);
-        var userSystem = conversation.Where((t, i) => i < last && t.Role == "system").Select(t => t.Content).ToList();
-        var combinedSystem = string.Join("\n\n", new[] { system }.Concat(userSystem));
         if (!noSystem)
         {
-            messages.Add(new ChatTurn("system", combinedSystem));
+            messages.Add(new ChatTurn("system", system));
         }
 
-        for (var i = 0; i < last; i++)
-        {
-            if (conversation[i].Role != "system")
-            {
-                messages.Add(conversation[i]);
-            }
-        }
-
-        messages.Add(new ChatTurn("user", noSystem ? combinedSystem + "\n\n" + finalUser : finalUser));
+        messages.AddRange(conversation.Take(last).Where(t => t.Role != "system"));
+        messages.Add(new ChatTurn("user", finalUser));
         return messages;
     }
 
-    /// <summary>The conversation as the generator sees it: unchanged, with our system text in front (or folded in).</summary>
-    public static IReadOnlyList<ChatTurn> ForGenerator(IReadOnlyList<ChatTurn> conversation, bool noSystem, string? hint)
+    /// <summary>The conversation exactly as given (up to its last user turn); <c>no_system</c> removes its system turns.</summary>
+    public static IReadOnlyList<ChatTurn> ForGenerator(IReadOnlyList<ChatTurn> conversation, bool noSystem)
     {
         var last = LastUserIndex(conversation);
-        var final = conversation[last].Content + (hint ?? "");
-        return Compose(PromptTemplates.GeneratorSystem, conversation, final, noSystem);
+        return conversation.Take(last + 1).Where(t => !noSystem || t.Role != "system").ToList();
+    }
+
+    /// <summary>
+    /// The conversation with the unit tests appended to its last user turn (pack stage <c>unit_tests.query_suffix</c>).
+    /// The reference appends them to the request in place, so every later component, generators included, sees them.
+    /// </summary>
+    public static IReadOnlyList<ChatTurn> WithUnitTests(IReadOnlyList<ChatTurn> conversation, IReadOnlyList<string> tests, PromptPack pack)
+    {
+        if (tests.Count == 0)
+        {
+            return conversation;
+        }
+
+        var last = LastUserIndex(conversation);
+        var items = string.Join("\n", tests.Select((t, i) => pack.Render(PromptStages.UnitTestsItem, ("index", i + 1), ("test", t))));
+        var suffix = pack.Render(PromptStages.UnitTestsQuerySuffix, ("unit_tests", items));
+        return conversation.Select((t, i) => i == last ? t with { Content = t.Content + suffix } : t).ToList();
     }
 
     private static int LastUserIndex(IReadOnlyList<ChatTurn> conversation)

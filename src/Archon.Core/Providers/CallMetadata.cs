@@ -12,6 +12,12 @@ public static class CallMetadata
     public const string Layer = "archon.layer";
     public const string CallId = "archon.call_id";
 
+    /// <summary>Request: id (name@version) of the prompt pack the messages were written with; part of the cache key.</summary>
+    public const string PromptPack = "archon.prompt_pack";
+
+    /// <summary>Response: the capability adaptations made to the request (string list), recorded in the trace.</summary>
+    public const string Adaptations = "archon.adaptations";
+
     /// <summary>Response: how many retries the resilience pipeline made.</summary>
     public const string Retries = "archon.retries";
 

@@ -36,6 +36,7 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
                     [CallMetadata.SampleIndex] = request.SampleIndex.ToString(CultureInfo.InvariantCulture),
                     [CallMetadata.Layer] = request.Layer.ToString(CultureInfo.InvariantCulture),
                     [CallMetadata.CallId] = request.CallId,
+                    [CallMetadata.PromptPack] = request.PromptPack,
                 },
             };
             var response = await client.GetResponseAsync(messages, options, cancellationToken);
@@ -47,7 +48,11 @@ public sealed class ChatClientModelInvoker(ModelClientFactory factory, TimeProvi
             var retries = Number(response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Retries));
             var cost = entry.CostUsd(inputTokens, outputTokens);
             var latency = response.AdditionalProperties?.TryGetValue(CallMetadata.LatencyMs, out var l) == true && l is double d ? d : Elapsed(t0);
-            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, latency, retries, cached, null, started);
+            var adaptations = response.AdditionalProperties?.GetValueOrDefault(CallMetadata.Adaptations) as IReadOnlyList<string> ?? [];
+            return new ModelCallResult(request.CallId, text, inputTokens, outputTokens, cost, latency, retries, cached, null, started)
+            {
+                Adaptations = adaptations,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -150,12 +150,31 @@ public sealed class ModelCatalog
         TryResolve(modelId, modelType, out var entry) ? entry : throw new ModelNotConfiguredException(NotConfigured(modelId, modelType));
 
     /// <summary>One message per model of the architecture that the catalog cannot resolve.</summary>
-    public IReadOnlyList<string> Unresolved(ArchitectureConfig architecture) =>
-        architecture.Layers.SelectMany(l => l.Components)
-            .Where(c => c.Model.Length > 0 && !TryResolve(c.Model, c.ModelType, out _))
-            .Select(c => NotConfigured(c.Model, c.ModelType))
-            .Distinct()
-            .ToList();
+    public IReadOnlyList<string> Unresolved(ArchitectureConfig architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var problems = new List<string>();
+        foreach (var c in architecture.Layers.SelectMany(l => l.Components).Where(c => c.Model.Length > 0))
+        {
+            var resolved = TryResolve(c.Model, c.ModelType, out var entry);
+            if (RewardModels.IsRewardRanker(c))
+            {
+                if (!resolved || entry.Provider != RewardModels.Provider)
+                {
+                    problems.Add($"model {c.Model}: the PairRM ranker scores candidates with a reward-model endpoint, and the catalog {Source} " +
+                        $"{(resolved ? $"lists it with provider \"{entry.Provider}\"" : "has no entry for it")}: add " +
+                        $"{{\"id\": \"{c.Model}\", \"provider\": \"{RewardModels.Provider}\", \"endpoint\": \"http://HOST:PORT\", \"rewardModel\": {{\"protocol\": \"pairwise\"}}}} " +
+                        "(wire format: docs/model-catalog.md, Reward models)");
+                }
+            }
+            else if (!resolved)
+            {
+                problems.Add(NotConfigured(c.Model, c.ModelType));
+            }
+        }
+
+        return problems.Distinct().ToList();
+    }
 
     /// <summary>Throws <see cref="ModelNotConfiguredException"/> listing every unresolvable model.</summary>
     public void EnsureResolvable(ArchitectureConfig architecture)

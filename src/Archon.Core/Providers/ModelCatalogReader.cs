@@ -62,6 +62,8 @@ internal static class ModelCatalogReader
                 ModelType = m.ModelType,
                 TimeoutSeconds = m.TimeoutSeconds ?? defaults.TimeoutSeconds ?? 120,
                 MaxRetries = m.MaxRetries ?? defaults.MaxRetries ?? 4,
+                Capabilities = m.Capabilities,
+                RewardModel = m.RewardModel,
             });
         }
 
@@ -90,5 +92,7 @@ internal static class ModelCatalogReader
         List<string>? Aliases,
         double? TimeoutSeconds,
         int? MaxRetries,
-        string? Note);
+        string? Note,
+        ModelCapabilities? Capabilities = null,
+        RewardModelSpec? RewardModel = null);
 }

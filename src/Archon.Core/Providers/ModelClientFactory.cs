@@ -32,6 +32,7 @@ public sealed class ModelClientFactory : IAsyncDisposable
         providers["openai-compatible"] = e => OpenAIChat(e, requireEndpoint: true);
         providers["azure-openai"] = AzureChat;
         providers["anthropic"] = AnthropicChat;
+        providers[RewardModels.Provider] = RewardChat;
     }
 
     public ModelCatalog Catalog { get; }
@@ -91,6 +92,16 @@ public sealed class ModelClientFactory : IAsyncDisposable
         var builder = new ChatClientBuilder(create(entry));
         // Outermost: one gen_ai span per logical call (model, tokens), cache hits and retries included; free without a listener.
         builder.UseOpenTelemetry();
+        // Outside the cache and the retries: the cached request is the adapted one, and a retried call is adapted once.
+        var capabilities = entry.EffectiveCapabilities;
+        if (entry.Provider == "anthropic")
+        {
+            // The Anthropic SDK in use (13.x) has no temperature field on its requests: the value could never reach the
+            // model, so it is dropped here where the trace records it, instead of silently inside the SDK.
+            capabilities = capabilities with { Temperature = false };
+        }
+
+        builder.UseCapabilities(capabilities, entry.Provider is "openai" or "openai-compatible" or "azure-openai" or "loopback");
         if (options.Cache is { } cache)
         {
             // The provider's model name is part of the key: not every client reports ChatClientMetadata (the SIMULATED one does not).
@@ -166,6 +177,22 @@ public sealed class ModelClientFactory : IAsyncDisposable
             ? new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, BaseUrl = endpoint, HttpClient = CapturingHttpClient(timeout) }
             : new AnthropicClient { ApiKey = Key(entry), MaxRetries = 0, Timeout = timeout, HttpClient = CapturingHttpClient(timeout) };
         return client.AsIChatClient(entry.ModelName);
+    }
+
+    private RewardModelChatClient RewardChat(ModelEntry entry)
+    {
+        if (string.IsNullOrEmpty(entry.Endpoint))
+        {
+            throw new ModelNotConfiguredException($"model {entry.Id}: provider {RewardModels.Provider} needs an \"endpoint\" in the catalog {Catalog.Source}");
+        }
+
+        var http = new HttpClient(new SocketsHttpHandler()) { Timeout = SdkTimeout(entry) };
+        if (Key(entry) is { } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return new RewardModelChatClient(http, entry);
     }
 
     public async ValueTask DisposeAsync()

@@ -44,6 +44,16 @@ public sealed record ModelEntry
 
     public string ModelName => ProviderModel ?? Id;
 
+    /// <summary>What the model accepts, as the catalog states it (null fields: unknown). See <see cref="EffectiveCapabilities"/>.</summary>
+    public ModelCapabilities? Capabilities { get; init; }
+
+    /// <summary>For a reward model (e.g. llm-blender/PairRM): how its scoring endpoint is called; null for chat models.</summary>
+    public RewardModelSpec? RewardModel { get; init; }
+
+    /// <summary>The catalog's capabilities over the known family defaults of <see cref="ModelName"/>.</summary>
+    public ModelCapabilities EffectiveCapabilities =>
+        (Capabilities ?? new ModelCapabilities()).Over(KnownModelFamilies.For(ModelName) ?? KnownModelFamilies.For(Id));
+
     public decimal CostUsd(long inputTokens, long outputTokens) =>
         (inputTokens * InputPricePerMillion + outputTokens * OutputPricePerMillion) / 1_000_000m;
 }

@@ -25,6 +25,7 @@ public static class HtmlReport
         }
 
         h.Append("<p>Algorithm <b>").Append(E(lb.Algorithm)).Append("</b>, benchmark <b>").Append(E(data.Spec.Benchmark)).Append("</b>, catalog <b>").Append(E(data.Spec.Catalog))
+         .Append("</b>, prompts <b>").Append(E(lb.PromptPack ?? "?"))
          .Append("</b>; space ").Append(lb.SpaceSize).Append(" architectures; ").Append(N(lb.EvaluationsUsed, 2)).Append(" full-evaluation equivalents over ")
          .Append(lb.Candidates).Append(" candidate runs; model calls needed ").Append(lb.CallsNeeded).Append(", made ").Append(lb.CallsMade)
          .Append(lb.CallsNeeded > 0 ? $" ({N(100.0 * (1 - (double)lb.CallsMade / lb.CallsNeeded), 1)}% saved by prefix reuse and the response cache)" : "")

@@ -14,10 +14,16 @@ public sealed class ArchitectureEncoder(ModelRanking ranking, int rankerTopK = 5
 
     public CostEstimate Estimate(SearchPoint point) => CostEstimator.Estimate(Plan(point), ranking.PromptTokens);
 
+    /// <summary>Layers appended to every encoded architecture (the spec's <c>final_layers</c>).</summary>
+    public IReadOnlyList<LayerConfig> FinalLayers { get; init; } = [];
+
     public ArchitectureConfig Encode(SearchPoint point) => new()
     {
         Name = "search-" + point.Key,
-        Layers = [.. Plan(point).Select(layer => new LayerConfig([.. layer.Components.Select(c => new ComponentConfig
+        Layers = [.. PlannedLayers(point), .. FinalLayers],
+    };
+
+    private IEnumerable<LayerConfig> PlannedLayers(SearchPoint point) => Plan(point).Select(layer => new LayerConfig([.. layer.Components.Select(c => new ComponentConfig
         {
             Type = layer.Role,
             Model = c.Model.Id,
@@ -26,8 +32,7 @@ public sealed class ArchitectureEncoder(ModelRanking ranking, int rankerTopK = 5
             Samples = c.Samples,
             TopK = layer.TopK,
             UseCritiques = layer.Role == "ranker" && point.PreFuser == PreFuserOption.CriticRanker,
-        })]))],
-    };
+        })]));
 
     /// <summary>Reads the axis values back from a config built by <see cref="Encode"/>; null when the config does not
     /// have that shape (e.g. a hand-written architecture outside the space).</summary>

@@ -24,6 +24,9 @@ public sealed record Leaderboard(
 
     /// <summary>What reuse saved: the candidates' cost as if each ran alone, minus <see cref="SpentUsd"/>.</summary>
     public double SavedUsd { get; init; }
+
+    /// <summary>Id (name@version) of the prompt pack every candidate ran with: scores of different packs do not compare.</summary>
+    public string? PromptPack { get; init; }
 }
 
 /// <summary>

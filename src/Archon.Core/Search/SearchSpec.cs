@@ -30,6 +30,19 @@ public sealed record SearchSpec
     [JsonPropertyName("space")] public SearchSpaceSpec Space { get; init; } = new();
     [JsonPropertyName("budget")] public QueryBudgetSpec Budget { get; init; } = new();
 
+    /// <summary>
+    /// Prompt pack for every candidate: a pack file path, or the pack itself (an object, as <c>archon prompts --export</c>
+    /// writes it). Null: the host's pack. <c>archon search --prompts FILE</c> inlines the file, so the stored spec is self-contained.
+    /// </summary>
+    [JsonPropertyName("prompts")] public System.Text.Json.JsonElement? Prompts { get; init; }
+
+    /// <summary>
+    /// Layers appended to every candidate architecture, written as in an architecture file (a list of layers, each a
+    /// list of components), e.g. a custom component registered with the host (<c>[[{"type": "majority_vote"}]]</c>).
+    /// Validated with the host's component registry when the search starts. Null: none.
+    /// </summary>
+    [JsonPropertyName("final_layers")] public System.Text.Json.JsonElement? FinalLayers { get; init; }
+
     public SearchAlgorithmOptions AlgorithmOptions() => new()
     {
         Seed = Seed,

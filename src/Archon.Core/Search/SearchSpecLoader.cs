@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Archon.Core.Architecture;
+using Archon.Core.Components;
+using Archon.Core.Prompts;
 using Archon.Core.Schema;
 
 namespace Archon.Core.Search;
@@ -46,12 +49,74 @@ public static class SearchSpecLoader
             throw new SearchSpecException($"{source}: {error}");
         }
 
+        _ = Prompts(spec, source);
         return spec;
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string ToJson(SearchSpec spec) => JsonSerializer.Serialize(spec, Indented);
+    /// <summary>
+    /// The spec's <c>final_layers</c>, read and validated with <paramref name="registry"/> (custom types included) as the
+    /// layers after a generator layer; empty when unset. Failures name the spec, the layer and the rule.
+    /// </summary>
+    public static IReadOnlyList<LayerConfig> FinalLayers(SearchSpec spec, ComponentRegistry registry, string source)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.FinalLayers is not { } layers || layers.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (layers.ValueKind != JsonValueKind.Array)
+        {
+            throw new SearchSpecException($"{source}: final_layers: must be a list of layers (each a list of components)");
+        }
+
+        // Checked as they run: after generators, so every construction rule (candidates-required, ...) applies.
+        var json = $$"""{"name": "final_layers", "layers": [[{"type": "generator", "model": "any"}], {{string.Join(", ", layers.EnumerateArray().Select(l => l.GetRawText()))}}]}""";
+        var loaded = ArchitectureLoader.Parse(json, $"{source} final_layers", registry);
+        if (!loaded.Succeeded)
+        {
+            throw new SearchSpecException($"{source}: final_layers: {string.Join("; ", loaded.Errors.Select(e => e with { Source = null, Line = null, Position = null, Layer = e.Layer - 1 }))}");
+        }
+
+        return [.. loaded.Architecture!.Layers.Skip(1)];
+    }
+
+    /// <summary>The spec's prompt pack (<c>prompts</c>: a file path or an inline pack), or null for the host's pack.</summary>
+    public static PromptPack? Prompts(SearchSpec spec, string source)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Prompts is not { } p || p.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return p.ValueKind switch
+            {
+                JsonValueKind.String => PromptPackLoader.Load(p.GetString()!),
+                JsonValueKind.Object => PromptPackLoader.Parse(p.GetRawText(), $"{source} prompts"),
+                _ => throw new PromptPackException("must be a prompt pack file path or a prompt pack object"),
+            };
+        }
+        catch (PromptPackException e)
+        {
+            throw new SearchSpecException($"{source}: prompts: {e.Message}");
+        }
+    }
+
+    /// <summary>The spec with <c>prompts</c> replaced by the pack file's content, so it travels with the stored spec.</summary>
+    public static SearchSpec WithInlinePrompts(SearchSpec spec, string packPath)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        PromptPackLoader.Load(packPath); // validates, naming the file and stage on failure
+        using var doc = JsonDocument.Parse(File.ReadAllText(packPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return spec with { Prompts = doc.RootElement.Clone() };
+    }
+
 
     /// <summary>First broken rule as "field: rule", or null.</summary>
     public static string? Validate(SearchSpec spec)

@@ -1,4 +1,5 @@
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 
 namespace Archon.Durable.Architectures;
 
@@ -13,7 +14,7 @@ public sealed class FolderArchitectureCatalog : IArchitectureCatalog
     private readonly Dictionary<string, ArchitectureConfig> _byName = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
 
-    public FolderArchitectureCatalog(string folder)
+    public FolderArchitectureCatalog(string folder, ComponentRegistry? registry = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -23,7 +24,7 @@ public sealed class FolderArchitectureCatalog : IArchitectureCatalog
         var skipped = new List<string>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            var loaded = ArchitectureLoader.Load(file);
+            var loaded = registry is null ? ArchitectureLoader.Load(file) : ArchitectureLoader.Load(file, registry);
             if (!loaded.Succeeded)
             {
                 skipped.Add(loaded.Errors.Count > 0 ? loaded.Errors[0].ToString() : $"{file}: not loaded");

@@ -1,5 +1,6 @@
 using System.Text;
 using Archon.Core.Architecture;
+using Archon.Core.Components;
 using Archon.Core.Storage;
 
 namespace Archon.Durable.Architectures;
@@ -9,8 +10,10 @@ namespace Archon.Durable.Architectures;
 /// Read on each lookup so an uploaded architecture is served without a restart. A stored file that does not load is
 /// reported as an error naming the blob and rule rather than treated as missing.
 /// </summary>
-public sealed class StoreArchitectureCatalog(IResultStore store) : IArchitectureCatalog
+public sealed class StoreArchitectureCatalog(IResultStore store, ComponentRegistry? registry = null) : IArchitectureCatalog
 {
+    private readonly ComponentRegistry _registry = registry ?? ComponentRegistry.CreateDefault();
+
     public async Task<ArchitectureConfig?> FindAsync(string name, CancellationToken cancellationToken)
     {
         var target = BlobLayout.Architecture(name);
@@ -20,7 +23,7 @@ public sealed class StoreArchitectureCatalog(IResultStore store) : IArchitecture
             return null;
         }
 
-        return ArchitectureLoader.Parse(Encoding.UTF8.GetString(bytes), target.ToString()).GetOrThrow();
+        return ArchitectureLoader.Parse(Encoding.UTF8.GetString(bytes), target.ToString(), _registry).GetOrThrow();
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)

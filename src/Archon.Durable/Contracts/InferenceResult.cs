@@ -12,4 +12,8 @@ public sealed record InferenceResult(
     BlobRef Trace,
     string Architecture,
     int Layers,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Id (name@version) of the prompt pack the components used.</summary>
+    public string? PromptPack { get; init; }
+}

@@ -28,7 +28,7 @@ public static class DurableInference
         var saved = await store.GetJsonAsync<SaveTraceRequest>(output.Trace, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"trace {output.Trace} is missing from {store.Location}");
         var finalState = saved.FinalState ?? QueryState.Start(request.Messages, request.ItemId);
-        return new DurableRunOutcome(done.RuntimeStatus, new PipelineResult(saved.Answer, finalState, saved.Trace, saved.Usage), null, output.Trace);
+        return new DurableRunOutcome(done.RuntimeStatus, new PipelineResult(saved.Answer, finalState, saved.Trace, saved.Usage) { PromptPack = output.PromptPack }, null, output.Trace);
     }
 }
 

@@ -18,8 +18,19 @@ namespace Archon.Durable.Orchestrations;
 /// </summary>
 public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, InferenceResult>
 {
-    // Stateless and deterministic; one instance serves every replay.
-    private static readonly ArchitectureRunner Runner = new();
+    private static readonly ArchitectureRunner DefaultRunner = new();
+
+    /// <summary>Built-in components and the default prompt pack.</summary>
+    public InferenceOrchestration()
+        : this(DefaultRunner)
+    {
+    }
+
+    /// <summary>The host's runner (registered once by <c>AddArchonComponents</c>: custom components, prompt pack).</summary>
+    public InferenceOrchestration(ArchitectureRunner runner) => Runner = runner;
+
+    // Stateless and deterministic; the same runner serves every replay.
+    private ArchitectureRunner Runner { get; }
 
     public override async Task<InferenceResult> RunAsync(TaskOrchestrationContext context, InferenceRequest input)
     {
@@ -27,7 +38,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         var started = context.CurrentUtcDateTime;
         var architecture = input.Architecture
             ?? await context.CallActivityAsync<ArchitectureConfig>(nameof(ResolveArchitectureActivity), input.ArchitectureName ?? "", DurableRetry.Activity);
-        var errors = ArchitectureValidator.Validate(architecture, Runner.Registry.Types);
+        var errors = ArchitectureValidator.Validate(architecture, Runner.Registry);
         if (errors.Count > 0)
         {
             throw new ArchonInputException($"architecture '{architecture.Name}': {string.Join("; ", errors)}");
@@ -85,7 +96,7 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         }
 
         var notes = state.Notes.Select(n => $"layer {n.Layer} component {n.Component} {n.Kind}: {n.Message}").ToList();
-        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes);
+        return new InferenceResult(answer, totals, traceRef, architecture.Name, layers, notes) { PromptPack = Runner.Prompts.Id };
     }
 
     /// <summary>The core budget guard around the fan-out; deterministic, since prices come with the input.</summary>

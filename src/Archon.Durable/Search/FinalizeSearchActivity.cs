@@ -29,7 +29,8 @@ public sealed class FinalizeSearchActivity(SearchWorkspace workspace) : TaskActi
             var (low, high) = t.Ci95;
             return new FinalEntry(t.PointKey, Math.Round(d?.Score ?? 0, 3), Math.Round(t.Score, 3), Math.Round(low, 3), Math.Round(high, 3), t.Items, t.CostUsd);
         }).ToList();
-        var leaderboard = LeaderboardBuilder.Build(input, session.Spec, session.Space.Count, results, recommended, finished: true, final);
+        var leaderboard = LeaderboardBuilder.Build(input, session.Spec, session.Space.Count, results, recommended, finished: true, final)
+            with { PromptPack = workspace.PromptPackId(session.Spec) };
         var store = workspace.Store;
         await store.PutJsonAsync(BlobLayout.Leaderboard(input), leaderboard, CancellationToken.None).ConfigureAwait(false);
         await store.PutJsonAsync(SearchBlobs.Pareto(input), new { cost = leaderboard.ParetoCost, latency = leaderboard.ParetoLatency }, CancellationToken.None).ConfigureAwait(false);

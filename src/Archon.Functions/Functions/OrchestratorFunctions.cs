@@ -1,3 +1,4 @@
+using Archon.Core.Execution;
 using Archon.Durable.Contracts;
 using Archon.Durable.Orchestrations;
 using Microsoft.Azure.Functions.Worker;
@@ -9,9 +10,10 @@ namespace Archon.Functions.Functions;
 /// One-line [Function] wrappers over the orchestrator classes in Archon.Durable (the source generator that would
 /// emit these is not available). Names are the class names, as in the embedded host's registration.
 /// </summary>
-public static class OrchestratorFunctions
+public sealed class OrchestratorFunctions(ArchitectureRunner runner)
 {
+    // The runner comes from AddArchonComponents (custom component plugins, ARCHON_PROMPTS), as in the embedded host.
     [Function(nameof(InferenceOrchestration))]
-    public static Task<InferenceResult> InferenceOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new InferenceOrchestration().RunAsync(context, context.GetInput<InferenceRequest>()!);
+    public Task<InferenceResult> InferenceOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new InferenceOrchestration(runner).RunAsync(context, context.GetInput<InferenceRequest>()!);
 }

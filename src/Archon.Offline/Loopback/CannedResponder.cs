@@ -7,28 +7,31 @@ using Archon.Core.Prompts;
 namespace Archon.Offline.Loopback;
 
 /// <summary>
-/// Deterministic, well-formed replies for every Archon role, recognised from our own prompt texts. It lets the
-/// loopback endpoint (latency bench, offline demo, tests) drive whole architectures through real client code.
-/// The replies carry no knowledge: they only have the shape each parser expects.
+/// Deterministic, well-formed replies for every Archon role, recognised from the default prompt pack's system texts.
+/// It lets the loopback endpoint (latency bench, offline demo, tests) drive whole architectures through real client
+/// code. The replies carry no knowledge: they only have the shape each parser expects.
 /// </summary>
 public static partial class CannedResponder
 {
     public static string Respond(IReadOnlyList<ChatTurn> messages)
     {
-        var all = string.Join("\n", messages.Where(m => m.Role != "assistant").Select(m => m.Content));
+        ArgumentNullException.ThrowIfNull(messages);
+        var pack = PromptPack.Default;
+        var system = string.Join("\n", messages.Where(m => m.Role == "system").Select(m => m.Content));
         var last = messages.Count > 0 ? messages[^1].Content : "";
-        if (last.Contains(PromptTemplates.VerifierVerdictUser, StringComparison.Ordinal))
+        bool Is(string stage) => system.Contains(pack.Text(stage), StringComparison.Ordinal);
+        if (Is(PromptStages.VerifierVerdictSystem))
         {
-            return "[[Correct]]";
+            return "The reasoning supports the response. [Correct]";
         }
 
-        if (all.Contains(PromptTemplates.RankerSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.RankerSystem))
         {
             var n = CandidateCount(last);
-            return "Ranking: " + string.Join(" > ", Enumerable.Range(1, n).Reverse().Select(i => $"[{i}]"));
+            return "Answer: " + string.Join(" > ", Enumerable.Range(1, n).Reverse().Select(i => $"[{i}]"));
         }
 
-        if (all.Contains(PromptTemplates.CriticSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.CriticSystem))
         {
             var sb = new StringBuilder();
             for (var i = 1; i <= CandidateCount(last); i++)
@@ -39,23 +42,26 @@ public static partial class CannedResponder
             return sb.ToString().TrimEnd();
         }
 
-        if (all.Contains(PromptTemplates.VerifierSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.VerifierReasoningSystem))
         {
             return "The reasoning and the final answer are consistent with the request.";
         }
 
-        if (all.Contains(PromptTemplates.UnitTestEvaluatorSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.UnitTestEvaluatorSystem))
         {
-            var n = CheckCount(last);
-            return string.Join("\n", Enumerable.Range(1, n).Select(i => $"{i}: PASS"));
+            var at = last.IndexOf("Unit Tests:\n", StringComparison.Ordinal);
+            var n = at < 0 ? 1 : TestLine().Count(last[at..]);
+            return "Each test is met.\n" + string.Join("\n", Enumerable.Range(1, Math.Max(1, n)).Select(i => $"Unit Test #{i}: [Passed]"));
         }
 
-        if (all.Contains(PromptTemplates.UnitTestGeneratorSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.UnitTestGeneratorSystem))
         {
-            return "1. The response answers the question asked.\n2. The response states a final answer.";
+            var m = Exactly().Match(last);
+            var n = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 2;
+            return "[" + string.Join(", ", Enumerable.Range(1, n).Select(i => $"'The response satisfies requirement {i}.'")) + "]";
         }
 
-        if (all.Contains(PromptTemplates.FuserSystem, StringComparison.Ordinal))
+        if (Is(PromptStages.FuserSystem))
         {
             return "A combined answer drawing on the strongest candidate responses.";
         }
@@ -67,15 +73,12 @@ public static partial class CannedResponder
     private static int CandidateCount(string text) =>
         CandidateHeader().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Max();
 
-    private static int CheckCount(string text)
-    {
-        var at = text.IndexOf("Checks:", StringComparison.Ordinal);
-        return at < 0 ? 1 : Math.Max(1, CheckLine().Count(text[at..]));
-    }
-
-    [GeneratedRegex(@"^\[(\d+)\]$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\[(\d+)\] ", RegexOptions.Multiline)]
     private static partial Regex CandidateHeader();
 
-    [GeneratedRegex(@"^\d+\. ", RegexOptions.Multiline)]
-    private static partial Regex CheckLine();
+    [GeneratedRegex(@"^Unit Test #\d+: ", RegexOptions.Multiline)]
+    private static partial Regex TestLine();
+
+    [GeneratedRegex(@"Write exactly (\d+) unit tests")]
+    private static partial Regex Exactly();
 }

@@ -25,8 +25,8 @@ internal static class SimJudgement
             return 1.5 * call.Profile.RankSkill * truth + consensus + critique + call.N("rank", call.CallId, tag);
         }).ToList();
         var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ThenBy(i => i).Select(i => candidates[i].Number);
-        return $"[SIMULATED {call.Profile.Id} ranking] I compared the candidates' final answers and reasoning.\nRanking: "
-            + string.Join(" > ", order.Select(k => $"[{k}]"));
+        return "Answer: " + string.Join(" > ", order.Select(k => $"[{k}]"))
+            + $"\n[SIMULATED {call.Profile.Id} ranking] I compared the candidates' final answers and reasoning.";
     }
 
     public static string Critique(SimCall call)
@@ -55,7 +55,7 @@ internal static class SimJudgement
     }
 
     public static string VerifierVerdict(SimCall call) =>
-        VerifierBelief(call, SimPromptReader.SingleCandidate(call.AllText) ?? "") ? "[[Correct]]" : "[[Incorrect]]";
+        VerifierBelief(call, SimPromptReader.SingleCandidate(call.AllText) ?? "") ? "[SIMULATED] The reasoning holds. [Correct]" : "[SIMULATED] The reasoning does not hold. [Incorrect]";
 
     public static string UnitTests(SimCall call)
     {
@@ -72,7 +72,11 @@ internal static class SimJudgement
                 "Every calculation step in the response is correct.",
                 "The final answer is the quantity the request asks for.",
             ];
-        return string.Join("\n", checks.Take(Math.Max(1, SimPromptReader.Cap(call.LastUser))).Select((c, i) => $"{i + 1}. {c}"));
+        // Exactly as many as asked (the generator re-asks otherwise); beyond the three kinds, generic SIMULATED checks.
+        var n = Math.Max(1, SimPromptReader.Cap(call.LastUser));
+        var all = checks.Concat(Enumerable.Range(checks.Length + 1, Math.Max(0, n - checks.Length))
+            .Select(i => $"The response is consistent with the request (SIMULATED check {i})."));
+        return string.Join("\n", all.Take(n).Select((c, i) => $"{i + 1}. {c}"));
     }
 
     public static string EvaluateUnitTests(SimCall call)
@@ -85,7 +89,7 @@ internal static class SimJudgement
         {
             var pass = i == 1 ? value is not null
                 : Believes(call, truth, call.Profile.VerifyAccuracy, "unit", Digest(text), i.ToString(CultureInfo.InvariantCulture));
-            return $"{i}: {(pass ? "PASS" : "FAIL")}";
+            return $"Unit Test #{i}: {(pass ? "[Passed]" : "[Failed]")}";
         });
         return string.Join("\n", lines);
     }

@@ -5,92 +5,112 @@ using Archon.Core.Prompts;
 namespace Archon.Offline.Simulation;
 
 /// <summary>
-/// Reads the parts of Archon's own prompts (<see cref="PromptTemplates"/>) the simulator reacts to: the numbered
-/// candidates with their attached critiques, the single candidate a verifier or unit-test evaluator sees, the number
-/// of checks, and the role when no metadata was passed.
+/// Reads the parts of Archon's default prompt pack (<see cref="PromptPack.Default"/>) the simulator reacts to: the
+/// numbered candidates with their attached critiques, the single candidate a verifier or unit-test evaluator sees,
+/// the number of unit tests, and the role when no metadata was passed. A custom pack needs role metadata
+/// (<c>archon.role</c>), which the engine always sends.
 /// </summary>
 internal static partial class SimPromptReader
 {
     public sealed record CandidateView(int Number, string Text, string? Critique);
 
+    private const string CritiqueMarker = "\n\nCritique:\n";
+
     public static string InferRole(string system, string allText, string last)
     {
-        if (last.Contains(PromptTemplates.VerifierVerdictUser, StringComparison.Ordinal)) { return "verifier"; }
-        if (system.Contains(PromptTemplates.RankerSystem, StringComparison.Ordinal)) { return "ranker"; }
-        if (system.Contains(PromptTemplates.CriticSystem, StringComparison.Ordinal)) { return "critic"; }
-        if (system.Contains(PromptTemplates.FuserSystem, StringComparison.Ordinal)) { return "fuser"; }
-        if (system.Contains(PromptTemplates.VerifierSystem, StringComparison.Ordinal)) { return "verifier"; }
-        if (system.Contains(PromptTemplates.UnitTestEvaluatorSystem, StringComparison.Ordinal)) { return "unit_test_evaluator"; }
-        if (system.Contains(PromptTemplates.UnitTestGeneratorSystem, StringComparison.Ordinal)) { return "unit_test_generator"; }
+        var pack = PromptPack.Default;
+        bool Is(string stage) => system.Contains(pack.Text(stage), StringComparison.Ordinal);
+        if (Is(PromptStages.VerifierVerdictSystem)) { return "verifier-verdict"; }
+        if (Is(PromptStages.RankerSystem)) { return "ranker"; }
+        if (Is(PromptStages.CriticSystem)) { return "critic"; }
+        if (Is(PromptStages.FuserSystem)) { return "fuser"; }
+        if (Is(PromptStages.VerifierReasoningSystem)) { return "verifier"; }
+        if (Is(PromptStages.UnitTestEvaluatorSystem)) { return "unit_test_evaluator"; }
+        if (Is(PromptStages.UnitTestGeneratorSystem)) { return "unit_test_generator"; }
         var everything = system + "\n" + allText;
         if (everything.Contains("[[rating]]", StringComparison.Ordinal) || everything.Contains("[[A>>B]]", StringComparison.Ordinal)
             || everything.Contains("\"model_identifier\": \"m\"", StringComparison.Ordinal)) { return "judge"; }
         return "generator";
     }
 
-    /// <summary>Candidates listed as "[k]\n text" blocks, each optionally followed by "Critique of [k]:\n text".</summary>
+    /// <summary>Candidates listed as "[k] text" blocks numbered 1, 2, ... each optionally followed by "Critique:\n text".</summary>
     public static IReadOnlyList<CandidateView> Candidates(string prompt)
     {
-        var start = prompt.IndexOf("Candidate responses:\n", StringComparison.Ordinal);
-        if (start < 0) { return []; }
-        var body = prompt[(start + "Candidate responses:\n".Length)..];
-        var end = TailMarker().Match(body);
-        if (end.Success) { body = body[..end.Index]; }
-        var headers = Header().Matches(body);
+        var first = FirstHeader().Match(prompt);
+        if (!first.Success) { return []; }
+        var body = prompt[first.Index..];
+        var tail = body.LastIndexOf("\n\nInstruction: ", StringComparison.Ordinal);
+        if (tail > 0) { body = body[..tail]; }
+
+        // Only headers numbered in sequence count: a "[3] " inside a candidate's own text is not a header.
+        var headers = new List<Match>();
+        foreach (Match m in Header().Matches(body))
+        {
+            if (int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) == headers.Count + 1) { headers.Add(m); }
+        }
+
         var result = new List<CandidateView>();
         for (var i = 0; i < headers.Count; i++)
         {
             var from = headers[i].Index + headers[i].Length;
             var to = i + 1 < headers.Count ? headers[i + 1].Index : body.Length;
             var block = body[from..to];
-            var n = int.Parse(headers[i].Groups["n"].Value, CultureInfo.InvariantCulture);
-            var crit = block.IndexOf($"Critique of [{n}]:\n", StringComparison.Ordinal);
+            var crit = block.IndexOf(CritiqueMarker, StringComparison.Ordinal);
             result.Add(crit >= 0
-                ? new CandidateView(n, block[..crit].Trim(), block[(crit + $"Critique of [{n}]:\n".Length)..].Trim())
-                : new CandidateView(n, block.Trim(), null));
+                ? new CandidateView(i + 1, block[..crit].Trim(), block[(crit + CritiqueMarker.Length)..].Trim())
+                : new CandidateView(i + 1, block.Trim(), null));
         }
 
         return result;
     }
 
-    /// <summary>The text between "Candidate response:\n" and the following instruction (verifier, unit-test evaluator).</summary>
+    /// <summary>The one candidate a verifier stage or a unit-test evaluator is shown.</summary>
     public static string? SingleCandidate(string prompt)
     {
-        var start = prompt.IndexOf("Candidate response:\n", StringComparison.Ordinal);
-        if (start < 0) { return null; }
-        var body = prompt[(start + "Candidate response:\n".Length)..];
-        foreach (var marker in new[] { "\n\nCheck the candidate step by step", "\n\nChecks:\n" })
+        foreach (var (start, ends) in new[]
+                 {
+                     ("Candidate Response: ", new[] { "\n\nUnit Tests:\n" }),
+                     ("Response: ", new[] { "\nReasoning: ", "\n\nInstruction: " }),
+                 })
         {
-            var i = body.IndexOf(marker, StringComparison.Ordinal);
-            if (i >= 0) { return body[..i]; }
+            var at = prompt.IndexOf(start, StringComparison.Ordinal);
+            if (at < 0) { continue; }
+            var body = prompt[(at + start.Length)..];
+            foreach (var end in ends)
+            {
+                var i = body.IndexOf(end, StringComparison.Ordinal);
+                if (i >= 0) { return body[..i]; }
+            }
+
+            return body;
         }
 
-        return body;
+        return null;
     }
 
     public static int CheckCount(string prompt)
     {
-        var checks = prompt.IndexOf("\n\nChecks:\n", StringComparison.Ordinal);
-        return checks < 0 ? 1 : Math.Max(1, NumberedLine().Count(prompt[checks..]));
+        var tests = prompt.IndexOf("Unit Tests:\n", StringComparison.Ordinal);
+        return tests < 0 ? 1 : Math.Max(1, TestLine().Count(prompt[tests..]));
     }
 
     public static int Cap(string prompt)
     {
-        var m = AtMost().Match(prompt);
+        var m = Exactly().Match(prompt);
         return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 3;
     }
 
     public static bool IsFlaggedWrong(string? critique) => critique is not null && critique.Contains("likely wrong", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?m)^\[(?<n>\d+)\]\n")]
+    [GeneratedRegex(@"(?m)^\[1\] ")]
+    private static partial Regex FirstHeader();
+
+    [GeneratedRegex(@"(?m)^\[(?<n>\d+)\] ")]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"\n(?:A correct response must satisfy these checks:|Keep your response about as long|Now write your response|Order all \d+ candidates|Review every candidate)")]
-    private static partial Regex TailMarker();
+    [GeneratedRegex(@"(?m)^Unit Test #\d+: ")]
+    private static partial Regex TestLine();
 
-    [GeneratedRegex(@"(?m)^\d+\. ")]
-    private static partial Regex NumberedLine();
-
-    [GeneratedRegex(@"Write at most (\d+) independent checks")]
-    private static partial Regex AtMost();
+    [GeneratedRegex(@"Write exactly (\d+) unit tests")]
+    private static partial Regex Exactly();
 }

@@ -53,8 +53,11 @@ public sealed class SimulatedChatClient(SimModelProfile profile, SimulatorKnowle
         var last = userTexts.Count > 0 ? userTexts[^1] : "";
         var inferred = SimPromptReader.InferRole(system, all, last);
         var role = Meta("archon.role") ?? inferred;
-        if (role == "verifier" && inferred == "verifier") { role = last.Contains("[[Correct]]", StringComparison.Ordinal) ? "verifier-verdict" : "verifier"; }
-        else if (role == "verifier" && last.Contains("[[Correct]]", StringComparison.Ordinal)) { role = "verifier-verdict"; }
+        // The verifier's two stages share a role; the verdict stage is told apart by its call id or its system text.
+        if (role == "verifier" && (inferred == "verifier-verdict" || (Meta("archon.call_id") ?? "").EndsWith(".verdict", StringComparison.Ordinal)))
+        {
+            role = "verifier-verdict";
+        }
 
         var key = knowledge.Find(Meta("archon.item_id"), all);
         var greedy = (options?.Temperature ?? 0.7f) <= 0.05f;

@@ -61,7 +61,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
         var stdout = result.Out;
         var lines = stdout.Split('\n', StringSplitOptions.TrimEntries);
         Assert.StartsWith("LOOPBACK", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("three-samples-critic-rank-fuse (4 layers)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"three-samples-critic-rank-fuse (4 layers, prompts {Archon.Core.Prompts.PromptPack.Default.Id})", lines[1], StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(lines[2]), "empty answer");
         Assert.Contains("calls 6 (failed 0", stdout, StringComparison.Ordinal); // 3 samples + critic + ranker + fuser
         Assert.StartsWith("trace: ", result.Error, StringComparison.Ordinal); // the default host is durable

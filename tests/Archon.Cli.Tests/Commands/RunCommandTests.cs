@@ -14,10 +14,11 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => dir.Delete(recursive: true);
 
-    private Task<CliResult> Run(string host, bool json = false, string? architecture = null) => ArchonCli.RunAsync(
+    private Task<CliResult> Run(string host, bool json = false, string? architecture = null, string[]? components = null, string? prompts = null) => ArchonCli.RunAsync(
         [
             "run", "-a", architecture ?? SimArchitecture, "-p", "What is 17 * 23?", "-m", SimFleet, "--host", host,
             "--store", Path.Combine(dir.FullName, "store"), .. json ? new[] { "--json" } : [],
+            .. (components ?? []).SelectMany(c => new[] { "--components", c }), .. prompts is null ? [] : new[] { "--prompts", prompts },
         ]);
 
     /// <summary>Bad input: exit 2, nothing on stdout, exactly one stderr line starting with <paramref name="prefix"/>.</summary>
@@ -40,7 +41,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(result.Exit == 0, result.ToString());
         var lines = result.Out.Split('\n', StringSplitOptions.TrimEntries);
         Assert.StartsWith("SIMULATED", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("fleet-8-critic-rank-fuse (4 layers)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"fleet-8-critic-rank-fuse (4 layers, prompts {Archon.Core.Prompts.PromptPack.Default.Id})", lines[1], StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(lines[2]), "the answer line is empty");
         Assert.Contains("generator ×7", result.Out, StringComparison.Ordinal);
         Assert.Contains("calls 14 (failed 0", result.Out, StringComparison.Ordinal);
@@ -118,5 +119,47 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(result.Exit == 1, result.ToString());
         Assert.StartsWith("budget:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HostKind.InProcess)]
+    [InlineData(HostKind.Durable)]
+    public async Task Execute_SampleComponentPlugin_RunsTheCustomLayer(string host)
+    {
+        var result = await Run(host, json: true, architecture: Path.Combine(TestPaths.RepoRoot, "samples", "custom-component", "majority-vote.json"),
+            components: [Path.Combine(AppContext.BaseDirectory, "MajorityVote.dll")]);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var notes = json.RootElement.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Contains(notes, n => n.GetProperty("kind").GetString() is "vote" or "fallback" && n.GetProperty("layer").GetInt32() == 1);
+        Assert.Equal(5, json.RootElement.GetProperty("trace").GetArrayLength()); // five generator samples, no call for the vote
+    }
+
+    [Fact]
+    public async Task Execute_PromptsOption_PackIdInOutputAndTextsSent()
+    {
+        var pack = Path.Combine(dir.FullName, "pack.json");
+        var text = Archon.Core.Prompts.PromptPackLoader.DefaultJson()
+            .Replace("\"name\": \"archon-net-default\"", "\"name\": \"my-pack\"", StringComparison.Ordinal)
+            .Replace("You are a helpful assistant who merges several answers into one.", "MERGE THEM.", StringComparison.Ordinal);
+        File.WriteAllText(pack, text);
+
+        var result = await Run(HostKind.InProcess, json: true, prompts: pack);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.StartsWith("my-pack@", json.RootElement.GetProperty("prompt_pack").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_InvalidPromptPack_ExitTwoNamingFileAndStage()
+    {
+        var pack = Path.Combine(dir.FullName, "bad.json");
+        File.WriteAllText(pack, Archon.Core.Prompts.PromptPackLoader.DefaultJson().Replace("{candidates}", "", StringComparison.Ordinal));
+
+        var line = SingleErrorLine(await Run(HostKind.InProcess, prompts: pack), "error: ");
+
+        Assert.Contains("bad.json: invalid prompt pack:", line, StringComparison.Ordinal);
     }
 }

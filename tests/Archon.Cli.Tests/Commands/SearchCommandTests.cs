@@ -47,6 +47,30 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_FinalLayersWithSamplePlugin_EveryCandidateEndsWithTheCustomComponent()
+    {
+        Directory.CreateDirectory(_root);
+        var spec = Path.Combine(_root, "vote.json");
+        await File.WriteAllTextAsync(spec, TinySpec.Replace("\"name\": \"tiny\",", "\"name\": \"vote\", \"final_layers\": [[{\"type\": \"majority_vote\", \"min_votes\": 1}]],", StringComparison.Ordinal));
+        var store = Path.Combine(_root, "store");
+        var plugin = Path.Combine(AppContext.BaseDirectory, "MajorityVote.dll");
+
+        var without = await ArchonCli.RunAsync("search", spec, "--id", "vote", "--store", store);
+        var with = await ArchonCli.RunAsync("search", spec, "--id", "vote", "--store", store, "--json", "--components", plugin);
+
+        Assert.Equal(2, without.Exit);
+        Assert.Contains("final_layers: layer 0, component 0: [unknown-type] unknown component type \"majority_vote\"", Assert.Single(without.ErrorLines), StringComparison.Ordinal);
+        Assert.True(with.Exit == 0, with.ToString());
+        var dir = Path.Combine(store, "archon-search", "vote");
+        using var best = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "best-architecture.json")));
+        var layers = best.RootElement.GetProperty("layers");
+        Assert.Equal("majority_vote", layers[layers.GetArrayLength() - 1][0].GetProperty("type").GetString());
+        var leaderboard = await File.ReadAllTextAsync(Path.Combine(dir, "leaderboard.json"));
+        Assert.Contains($"\"{Archon.Core.Prompts.PromptPack.Default.Id}\"", leaderboard, StringComparison.Ordinal);
+        Assert.Contains($"prompts <b>{Archon.Core.Prompts.PromptPack.Default.Id}</b>", await File.ReadAllTextAsync(Path.Combine(dir, "report", "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_BadSpec_ExitsTwoWithoutStackTrace()
     {
         Directory.CreateDirectory(_root);

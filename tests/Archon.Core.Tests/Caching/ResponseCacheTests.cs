@@ -86,12 +86,13 @@ public sealed class ResponseCacheTests
     [Fact]
     public void Compute_EveryKeyPartMatters()
     {
-        static string Key(string provider = "p", string model = "m", string text = "hi", double? t = 0.7, int? max = 100, string sample = "0", string? role = null, string? item = null) =>
-            ResponseCacheKey.Compute(provider, model, [("user", text)], t, max, sample, role, item);
+        static string Key(string provider = "p", string model = "m", string text = "hi", double? t = 0.7, int? max = 100, string sample = "0", string? role = null, string? item = null, string? pack = null) =>
+            ResponseCacheKey.Compute(provider, model, [("user", text)], t, max, sample, role, item, pack);
 
         var keys = new[]
         {
             Key(), Key(provider: "q"), Key(model: "n"), Key(text: "hello"), Key(t: 0.2), Key(max: 50), Key(sample: "1"), Key(role: "fuser"), Key(item: "i-2"),
+            Key(pack: "archon-net-default@1"), Key(pack: "archon-net-default@2"),
         };
 
         Assert.Equal(keys.Length, keys.Distinct().Count());
@@ -107,5 +108,15 @@ public sealed class ResponseCacheTests
         var b = new ChatOptions { Temperature = 0.7f, AdditionalProperties = new() { ["archon.sample_index"] = "3" } };
 
         Assert.NotEqual(ResponseCacheKey.Compute("p", "m", messages, a), ResponseCacheKey.Compute("p", "m", messages, b));
+    }
+
+    [Fact]
+    public void Compute_FromChatOptions_PromptPackVersionChangesTheKey()
+    {
+        var messages = new[] { new ChatMessage(ChatRole.User, "hi") };
+        ChatOptions Options(string pack) => new() { AdditionalProperties = new() { [Archon.Core.Providers.CallMetadata.PromptPack] = pack } };
+
+        Assert.NotEqual(ResponseCacheKey.Compute("p", "m", messages, Options("my-pack@1")), ResponseCacheKey.Compute("p", "m", messages, Options("my-pack@2")));
+        Assert.Equal(ResponseCacheKey.Compute("p", "m", messages, Options("my-pack@1")), ResponseCacheKey.Compute("p", "m", messages, Options("my-pack@1")));
     }
 }

@@ -35,16 +35,15 @@ public sealed class GeneratorAndPromptTests
     }
 
     [Fact]
-    public void Compose_UserSystemTurn_MergedAfterOurs_AndEarlierTurnsKept()
+    public void Compose_NonGeneratorComponent_OwnSystemThenEarlierNonSystemTurns_AsTheReference()
     {
         ChatTurn[] conversation = [new("system", "Answer in French."), new("user", "Hi"), new("assistant", "Salut"), new("user", "Count to 3")];
 
-        var messages = PromptBuilder.Compose(PromptTemplates.CriticSystem, conversation, "critique this", noSystem: false);
+        var messages = PromptBuilder.Compose("critic system", conversation, "critique this", noSystem: false);
 
-        Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.Role));
-        Assert.Equal(PromptTemplates.CriticSystem + "\n\nAnswer in French.", messages[0].Content);
-        Assert.Equal("critique this", messages[^1].Content);
+        Assert.Equal([new ChatTurn("system", "critic system"), new("user", "Hi"), new("assistant", "Salut"), new("user", "critique this")], messages);
         Assert.Equal("Count to 3", PromptBuilder.Query(conversation));
+        Assert.Equal(["user", "assistant", "user"], PromptBuilder.Compose("x", conversation, "y", noSystem: true).Select(m => m.Role));
     }
 
     [Fact]
@@ -54,11 +53,5 @@ public sealed class GeneratorAndPromptTests
 
         Assert.Contains("\"summarizer\" is not registered", ex.Message);
         Assert.Contains("unit_test_evaluator", ex.Message);
-    }
-
-    [Fact]
-    public void PromptTemplates_HaveAVersion()
-    {
-        Assert.Matches(@"^archon-net-prompts/\d+$", PromptTemplates.Version);
     }
 }

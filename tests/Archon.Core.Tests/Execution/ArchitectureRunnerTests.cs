@@ -88,7 +88,7 @@ public sealed class ArchitectureRunnerTests
         var invoker = new FakeModel(r => r.Role switch
         {
             "generator" => $"answer {r.ModelId}",
-            "critic" => "[1]\nabout a\n\n[2]\nabout b\n\n[3]\nabout c",
+            "critic" => "[1]\nStrengths: about a\nWeaknesses: none\n\n[2]\nStrengths: about b\nWeaknesses: none\n\n[3]\nStrengths: about c\nWeaknesses: none",
             "ranker" => "[3] > [1] > [2]",
             _ => null,
         });
@@ -97,7 +97,7 @@ public sealed class ArchitectureRunnerTests
         var result = await new ArchitectureRunner().RunAsync(arch, Query(), new InProcessScheduler(invoker), CancellationToken.None);
 
         Assert.Equal(["answer c", "answer a"], result.FinalState.Candidates.Select(c => c.Text));
-        Assert.Equal(["about c", "about a"], result.FinalState.Candidates.Select(c => c.Critique));
+        Assert.Equal(["Strengths: about c\nWeaknesses: none", "Strengths: about a\nWeaknesses: none"], result.FinalState.Candidates.Select(c => c.Critique));
         Assert.Equal("answer c", result.Answer);
     }
 

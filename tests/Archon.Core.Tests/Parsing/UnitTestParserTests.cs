@@ -9,18 +9,31 @@ public sealed class UnitTestParserTests
     [InlineData("Here are the tests:\n- Returns 4\n- Explains the sum\n* Is one sentence")]
     [InlineData("Test 1: Returns 4\nTest 2: Explains the sum\nUnit test 3: Is one sentence")]
     [InlineData("[\"Returns 4\", \"Explains the sum\", \"Is one sentence\"]")]
+    [InlineData("['Returns 4', 'Explains the sum', 'Is one sentence']")]
+    [InlineData("Sure:\n['Returns 4',\n 'Explains the sum',\n \"Is one sentence\"]")]
     public void ListParse_CommonForms_ReadsTests(string text)
     {
-        var result = UnitTestListParser.Parse(text, 10);
+        var result = UnitTestListParser.Parse(text, 3);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(["Returns 4", "Explains the sum", "Is one sentence"], result.Value);
     }
 
     [Fact]
-    public void ListParse_MoreThanCap_KeepsCap()
+    public void ListParse_OtherCountThanExact_FailsNamingBoth()
     {
-        Assert.Equal(2, UnitTestListParser.Parse("1. a\n2. b\n3. c", 2).Value!.Count);
+        var result = UnitTestListParser.Parse("1. a\n2. b\n3. c", 2);
+
+        Assert.Equal("expected exactly 2 unit tests, got 3", result.Error);
+        Assert.Equal(3, UnitTestListParser.Parse("1. a\n2. b\n3. c", null).Value!.Count);
+    }
+
+    [Fact]
+    public void ListParse_PythonQuotes_ApostropheInsideDoubleQuotes()
+    {
+        var result = UnitTestListParser.Parse("[\"The answer doesn't hedge\", 'The answer is 4']", 2);
+
+        Assert.Equal(["The answer doesn't hedge", "The answer is 4"], result.Value);
     }
 
     [Fact]

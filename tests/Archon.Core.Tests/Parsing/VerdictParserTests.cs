@@ -7,7 +7,8 @@ public sealed class VerdictParserTests
     [Theory]
     [InlineData("[[Correct]]", true)]
     [InlineData("Analysis done. [[Incorrect]]", false)]
-    [InlineData("I first thought [[Incorrect]] but on reflection [[Correct]]", true)]
+    [InlineData("The reasoning holds. [Correct]", true)]
+    [InlineData("A step fails, so: [Incorrect]", false)]
     [InlineData("Verdict: Yes", true)]
     [InlineData("Final answer: **No**", false)]
     [InlineData("The steps check out.\nValid", true)]
@@ -27,6 +28,7 @@ public sealed class VerdictParserTests
     [Theory]
     [InlineData("It depends on the interpretation of the question.")]
     [InlineData("[[maybe]]")]
+    [InlineData("I first thought [Incorrect] but on reflection [Correct]")]
     [InlineData("")]
     public void Parse_Malformed_Fails(string text)
     {

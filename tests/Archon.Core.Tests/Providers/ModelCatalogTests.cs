@@ -106,9 +106,9 @@ public sealed class ModelCatalogTests
             .Distinct()
             .ToList();
 
-        // PairRM is a reward model, not a chat model: it stays unconfigured and says so clearly.
-        Assert.Equal(2, unresolved.Count);
-        Assert.All(unresolved, u => Assert.Matches(@"^model llm-blender/PairRM \(model_type (none|Together_API)\) is not configured: add it to the catalog .*models\.json$", u));
+        // PairRM resolves to the reward-model entry; every chat model resolves too.
+        Assert.Empty(unresolved);
+        Assert.Equal(RewardModels.Provider, catalog.Resolve(RewardModels.PairRm).Provider);
         Assert.Equal("TOGETHER_API_KEY", catalog.Resolve("meta-llama/Meta-Llama-3.1-70b-Instruct-Turbo").ApiKeyEnv);
         Assert.Equal("anthropic", catalog.Resolve("claude-3-5-sonnet-20240620").Provider);
     }

@@ -110,6 +110,13 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
+    public void PromptPack_Parameter_IsTheArchonPromptsSettingAndDefaultsToTheEmbeddedPack()
+    {
+        Assert.Equal("[parameters('promptPack')]", Settings["ARCHON_PROMPTS"]);
+        Assert.Equal("", Template.Root["parameters"]!["promptPack"]!["defaultValue"]!.ToString());
+    }
+
+    [Fact]
     public void SearchSpec_DefaultParameter_IsAValidSimulatedSearchSpec()
     {
         var json = Template.Root["parameters"]!["searchSpec"]!["defaultValue"]!.ToString();

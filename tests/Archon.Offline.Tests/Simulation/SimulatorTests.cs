@@ -5,6 +5,7 @@ using Archon.Core.Execution;
 using Archon.Core.Parsing;
 using Archon.Core.Prompts;
 using Archon.Offline.Simulation;
+using Archon.TestSupport;
 using Microsoft.Extensions.AI;
 
 namespace Archon.Offline.Tests.Simulation;
@@ -30,8 +31,12 @@ public sealed class SimulatorTests
         },
     };
 
-    private static async Task<string> Ask(IChatClient c, string system, string user, ChatOptions options) =>
-        (await c.GetResponseAsync([new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)], options)).Text;
+    private static async Task<string> Ask(IChatClient c, (string System, string User) prompt, ChatOptions options) =>
+        (await c.GetResponseAsync([new ChatMessage(ChatRole.System, prompt.System), new ChatMessage(ChatRole.User, prompt.User)], options)).Text;
+
+    // Generators send the conversation unchanged: no system message of ours.
+    private static async Task<string> AskUser(IChatClient c, string user, ChatOptions options) =>
+        (await c.GetResponseAsync([new ChatMessage(ChatRole.User, user)], options)).Text;
 
     [Fact]
     public async Task GetResponseAsync_SameInputs_IdenticalAndLabelledSimulated()
@@ -55,7 +60,7 @@ public sealed class SimulatorTests
         var correct = 0;
         foreach (var item in items)
         {
-            var text = await Ask(client, PromptTemplates.GeneratorSystem, item.Turns[0], Meta("generator", item.Id));
+            var text = await AskUser(client, item.Turns[0], Meta("generator", item.Id));
             IScorer scorer = item.Family == "builtin-math" ? new Gsm8kScorer() : new MathScorer();
             var score = await scorer.ScoreAsync(item, text, default);
             Assert.NotNull(score.Extracted);
@@ -115,27 +120,21 @@ public sealed class SimulatorTests
         var candidates = new[] { Cand("a", key.Correct), Cand("b", key.Distractors[0]), Cand("c", key.Correct) };
         var query = item.Turns[0];
 
-        var ranking = await Ask(client, PromptTemplates.RankerSystem, PromptTemplates.RankerUser(query, candidates, false), Meta("ranker", item.Id));
+        var ranking = await Ask(client, DefaultPackPrompts.Ranker(query, candidates), Meta("ranker", item.Id));
         Assert.True(RankingParser.Parse(ranking, 3).Succeeded, ranking);
-        var critique = await Ask(client, PromptTemplates.CriticSystem, PromptTemplates.CriticUser(query, candidates), Meta("critic", item.Id));
+        var critique = await Ask(client, DefaultPackPrompts.Critic(query, candidates), Meta("critic", item.Id));
         var critiques = CritiqueParser.Parse(critique, 3);
         Assert.True(critiques.Succeeded, critique);
-        var fused = await Ask(client, PromptTemplates.FuserSystem, PromptTemplates.FuserUser(query, candidates, false, null, []), Meta("fuser", item.Id));
+        var fused = await Ask(client, DefaultPackPrompts.Fuser(query, candidates), Meta("fuser", item.Id));
         Assert.NotNull(Gsm8kAnswerExtractor.Extract(fused));
-        var tests = await Ask(client, PromptTemplates.UnitTestGeneratorSystem, PromptTemplates.UnitTestGeneratorUser(query, 2), Meta("unit_test_generator", item.Id));
+        var tests = await Ask(client, DefaultPackPrompts.UnitTestGenerator(query, 2), Meta("unit_test_generator", item.Id));
         var testList = UnitTestListParser.Parse(tests, 2);
         Assert.True(testList.Succeeded, tests);
         Assert.Equal(2, testList.Value!.Count);
-        var verdicts = await Ask(client, PromptTemplates.UnitTestEvaluatorSystem, PromptTemplates.UnitTestEvaluatorUser(query, candidates[0], testList.Value), Meta("unit_test_evaluator", item.Id));
+        var verdicts = await Ask(client, DefaultPackPrompts.UnitTestEvaluator(query, candidates[0], testList.Value), Meta("unit_test_evaluator", item.Id));
         Assert.True(UnitTestVerdictParser.Parse(verdicts, 2).Succeeded, verdicts);
-        var verdict = await client.GetResponseAsync(
-        [
-            new ChatMessage(ChatRole.System, PromptTemplates.VerifierSystem),
-            new ChatMessage(ChatRole.User, PromptTemplates.VerifierReasoningUser(query, candidates[1])),
-            new ChatMessage(ChatRole.Assistant, "reasoning"),
-            new ChatMessage(ChatRole.User, PromptTemplates.VerifierVerdictUser),
-        ], Meta("verifier", item.Id));
-        Assert.True(VerdictParser.Parse(verdict.Text).Succeeded, verdict.Text);
+        var verdict = await Ask(client, DefaultPackPrompts.VerifierVerdict(query, candidates[1], "reasoning"), Meta("verifier", item.Id));
+        Assert.True(VerdictParser.Parse(verdict).Succeeded, verdict);
     }
 
     [Fact]
@@ -145,9 +144,9 @@ public sealed class SimulatorTests
         var (client, _) = Client([item]);
         var key = new SimAnswerKey(item);
         var candidates = new[] { new Candidate("a", $"The answer is {key.Correct}.", "g", 0), new Candidate("b", $"The answer is {key.Distractors[0]}.", "g", 0) };
-        var ranking = await Ask(client, PromptTemplates.RankerSystem, PromptTemplates.RankerUser(item.Turns[0], candidates, false), new ChatOptions());
+        var ranking = await Ask(client, DefaultPackPrompts.Ranker(item.Turns[0], candidates), new ChatOptions());
         Assert.True(RankingParser.Parse(ranking, 2).Succeeded, ranking);
-        var answer = await Ask(client, PromptTemplates.GeneratorSystem, item.Turns[0], new ChatOptions());
+        var answer = await AskUser(client, item.Turns[0], new ChatOptions());
         Assert.NotNull(key.ValueOf(answer));
     }
 
@@ -163,7 +162,7 @@ public sealed class SimulatorTests
             {
                 var key = new SimAnswerKey(item);
                 var cands = new[] { new Candidate("a", $"The answer is {key.Correct}.", "g", 0), new Candidate("b", $"The answer is {key.Distractors[0]}.", "g", 0) };
-                var critiques = CritiqueParser.Parse(await Ask(client, PromptTemplates.CriticSystem, PromptTemplates.CriticUser(item.Turns[0], cands), Meta("critic", item.Id)), 2).Value!;
+                var critiques = CritiqueParser.Parse(await Ask(client, DefaultPackPrompts.Critic(item.Turns[0], cands), Meta("critic", item.Id)), 2).Value!;
                 right += (critiques[0].Contains("likely wrong", StringComparison.Ordinal) ? 0 : 1) + (critiques[1].Contains("likely wrong", StringComparison.Ordinal) ? 1 : 0);
             }
 

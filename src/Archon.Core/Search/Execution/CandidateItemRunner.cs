@@ -31,7 +31,7 @@ public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker
         var spent = 0m;
         for (var prefix = layers; prefix >= 1; prefix--)
         {
-            if (SearchJson.FromBytes<PrefixEntry>(await cache.GetAsync(Key(architecture, prefix, item.Id), cancellationToken).ConfigureAwait(false)) is { } entry)
+            if (SearchJson.FromBytes<PrefixEntry>(await cache.GetAsync(Key(architecture, prefix, item.Id, runner.Prompts.Id), cancellationToken).ConfigureAwait(false)) is { } entry)
             {
                 (start, state, totals, latency) = (prefix, entry.State, entry.Totals, entry.LatencyMs);
                 break;
@@ -72,12 +72,13 @@ public sealed class CandidateItemRunner(ArchitectureRunner runner, IModelInvoker
 
             // Layer latency = its slowest call as reported (cached calls keep their original latency).
             latency += tracing.Trace.Count > 0 ? tracing.Trace.Max(e => e.Result.LatencyMs) : watch.Elapsed.TotalMilliseconds;
-            await cache.PutAsync(Key(architecture, layer + 1, item.Id), SearchJson.ToBytes(new PrefixEntry(state, totals, latency)), cancellationToken).ConfigureAwait(false);
+            await cache.PutAsync(Key(architecture, layer + 1, item.Id, runner.Prompts.Id), SearchJson.ToBytes(new PrefixEntry(state, totals, latency)), cancellationToken).ConfigureAwait(false);
         }
 
         return new ItemRun(item.Id, ArchitectureRunner.FinalAnswer(state), totals, latency, totals.Calls, made, start, SpentUsd: spent);
     }
 
-    public static string Key(ArchitectureConfig architecture, int prefixLayers, string itemId) =>
-        $"prefix/{PrefixKey.For(architecture, prefixLayers)}/{itemId}";
+    /// <summary>The prompt pack is part of the key: a layer's state depends on the texts its components sent.</summary>
+    public static string Key(ArchitectureConfig architecture, int prefixLayers, string itemId, string promptPack) =>
+        $"prefix/{promptPack.Replace('@', '_')}/{PrefixKey.For(architecture, prefixLayers)}/{itemId}";
 }
