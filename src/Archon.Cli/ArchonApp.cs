@@ -50,6 +50,10 @@ public static class ArchonApp
             bench.AddCommand<BenchThroughputCommand>("throughput").WithDescription("Model-call activities per second through the embedded Durable host (zero model latency).");
             bench.AddCommand<BenchStreamCommand>("stream").WithDescription("Streamed chat completion through `archon serve`: time to first token vs full answer (3 layers, streaming final fuser, loopback models).");
             bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search algorithms on a SIMULATED landscape of a paper-sized space (--landscape tabular, or engine: every architecture run by the engine, stored): success rate, evaluations, model calls with/without reuse.");
+            bench.AddCommand<BenchSearchScaleCommand>("search-scale")
+                .WithDescription("The durable search end to end at scale (default 100 candidates × 100 items, SIMULATED fleet): time, candidate-items/s, peak memory.");
+            bench.AddCommand<BenchServeCommand>("serve")
+                .WithDescription("The serving hop: a one-call architecture behind `archon serve` vs the same loopback model called directly (p50/p99, rps at 32).");
         });
     }
 }

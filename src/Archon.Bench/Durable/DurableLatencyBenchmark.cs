@@ -1,35 +1,41 @@
-using Archon.Hosting;
-using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
+using Archon.Bench.Latency;
 using Archon.Core.Execution;
 using Archon.Core.Providers;
-using Archon.Offline.Loopback;
-using Archon.Bench.Latency;
+using Archon.Core.Storage;
 using Archon.Durable.Architectures;
 using Archon.Durable.Contracts;
-using Archon.LocalHost;
 using Archon.Durable.Orchestrations;
-using Archon.Core.Storage;
-using Archon.Hosting.Storage;
+using Archon.Hosting;
+using Archon.LocalHost;
+using Archon.Offline.Loopback;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Bench.Durable;
 
 /// <summary>
-/// `archon bench latency --host durable`: the core latency benchmark (8 generators → critic → ranker → fuser against a
-/// fixed-latency loopback endpoint, full provider stack) run through the embedded Durable host, one model-call activity
-/// per call. Measured = schedule to completion (trace save included); critical path and the other figures come from
-/// the stored trace with the core's <see cref="LatencyBenchmark.Figures"/>, so both hosts are judged alike.
+/// `archon bench latency --host durable`: the latency benchmark (<see cref="LatencyBenchmark"/>: an architecture against
+/// a fixed-latency loopback endpoint, full provider stack, per-model cap) run through the embedded Durable host, one
+/// model-call activity per call, every call's trace entry and the assembled trace written to a file store.
+/// Host start-up and one warm-up query are not measured; measured = schedule to completion (trace save included, the
+/// read-back of the trace for the figures excluded); the median of the runs is reported.
 /// </summary>
 public static class DurableLatencyBenchmark
 {
-    public static async Task<LatencyBenchmarkResult> RunAsync(TimeSpan latency, int runs, CancellationToken cancellationToken)
+    public const string DurableHost = "durable";
+
+    public static async Task<LatencyBenchmarkResult> RunAsync(LatencyBenchOptions options, CancellationToken cancellationToken)
     {
-        await using var server = LoopbackModelServer.StartCanned(latency);
-        var catalog = LatencyBenchmark.Catalog(server);
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = options.Plan();
+        await using var server = LoopbackModelServer.StartCanned(options.Latency);
+        var catalog = LatencyBenchmark.Catalog(server, options.MaxConcurrency);
         var root = Path.Combine(Path.GetTempPath(), $"archon-bench-latency-{Guid.NewGuid():N}");
         var store = new FileResultStore(root);
-        var architecture = LatencyBenchmark.Architecture();
+        var architecture = options.ArchitectureOrDefault;
         try
         {
             await using var host = await EmbeddedDurableHost.StartAsync(services =>
@@ -43,19 +49,20 @@ public static class DurableLatencyBenchmark
                 });
                 services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([architecture]));
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var request = new InferenceRequest([new ChatTurn("user", "Explain why the sky is blue in two sentences.")], architecture);
+            var request = new InferenceRequest(LatencyBenchmark.Prompt, architecture);
 
-            await RunOnceAsync(host, store, request, "latency-warmup", cancellationToken).ConfigureAwait(false);
+            await RunOnceAsync(host.Client, request, "latency-warmup", cancellationToken).ConfigureAwait(false);
             var results = new List<LatencyBenchmarkResult>();
-            for (var i = 0; i < Math.Max(1, runs); i++)
+            for (var i = 0; i < Math.Max(1, options.Runs); i++)
             {
                 var clock = Stopwatch.StartNew();
-                var trace = await RunOnceAsync(host, store, request, $"latency-{i}", cancellationToken).ConfigureAwait(false);
+                var output = await RunOnceAsync(host.Client, request, $"latency-{i}", cancellationToken).ConfigureAwait(false);
                 clock.Stop();
-                results.Add(LatencyBenchmark.Figures(clock.Elapsed.TotalMilliseconds, trace));
+                var trace = await ReadTraceAsync(store, output, cancellationToken).ConfigureAwait(false);
+                results.Add(LatencyBenchmark.Figures(clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost));
             }
 
-            return results.OrderBy(r => r.MeasuredMs).ElementAt(results.Count / 2);
+            return LatencyBenchmark.Median(results);
         }
         finally
         {
@@ -66,15 +73,28 @@ public static class DurableLatencyBenchmark
         }
     }
 
-    private static async Task<IReadOnlyList<TraceEntry>> RunOnceAsync(
-        EmbeddedDurableHost host, IResultStore store, InferenceRequest request, string id, CancellationToken cancellationToken)
+    private static async Task<InferenceResult> RunOnceAsync(DurableTaskClient client, InferenceRequest request, string id, CancellationToken cancellationToken)
     {
-        var outcome = await DurableInference.RunAsync(host.Client, store, request, id, cancellationToken).ConfigureAwait(false);
-        if (outcome.Result is not { Answer: not null } result || result.Totals.FailedCalls > 0)
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration), request, new StartOrchestrationOptions(id), cancellationToken)
+            .ConfigureAwait(false);
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed || done.ReadOutputAs<InferenceResult>() is not { Answer: not null } output)
         {
-            throw new InvalidOperationException($"bench run failed: {outcome.Error ?? string.Join("; ", outcome.Result?.FinalState.Notes.Select(n => n.Message) ?? [])}");
+            throw new InvalidOperationException($"bench run {id} failed: {done.FailureDetails?.ErrorMessage ?? done.RuntimeStatus.ToString()}");
         }
 
-        return result.Trace;
+        return output;
+    }
+
+    private static async Task<IReadOnlyList<TraceEntry>> ReadTraceAsync(FileResultStore store, InferenceResult output, CancellationToken cancellationToken)
+    {
+        var saved = await store.GetJsonAsync<SaveTraceRequest>(output.Trace, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"trace {output.Trace} is missing from {store.Location}");
+        if (saved.Usage.FailedCalls > 0)
+        {
+            throw new InvalidOperationException($"bench run failed: {saved.Usage.FailedCalls} of {saved.Trace.Count} model calls failed");
+        }
+
+        return saved.Trace;
     }
 }

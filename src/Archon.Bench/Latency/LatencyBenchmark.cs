@@ -1,21 +1,24 @@
-using Archon.Offline.Loopback;
-using Archon.Core.Providers;
-using Archon.Core.Storage;
 using System.Diagnostics;
 using Archon.Core.Architecture;
 using Archon.Core.Execution;
+using Archon.Core.Providers;
+using Archon.Offline.Loopback;
 
 namespace Archon.Bench.Latency;
 
 /// <summary>
-/// Runs 8 generators → critic → ranker → fuser against an in-process loopback endpoint with a fixed per-call latency,
-/// through the real OpenAI client path and the full provider stack, and compares the wall-clock time with the
-/// critical-path bound and with a sequential schedule. One warm-up run (JIT, connections) is not counted; the
-/// reported run is the median of <c>runs</c> by measured time.
+/// Runs an architecture (default: 8 generators → critic → ranker → fuser) against an in-process loopback endpoint with
+/// a fixed per-call latency, through the real OpenAI client path and the full provider stack (per-model cap included),
+/// and compares the wall-clock time with the critical path (<see cref="CriticalPath"/>) and with a sequential schedule.
+/// One warm-up run (JIT, connections) is not counted; the reported run is the median of the runs by measured time.
 /// </summary>
 public static class LatencyBenchmark
 {
     public const int Generators = 8;
+    public const string InProcessHost = "inprocess";
+
+    /// <summary>The one prompt every latency run answers.</summary>
+    public static IReadOnlyList<ChatTurn> Prompt { get; } = [new ChatTurn("user", "Explain why the sky is blue in two sentences.")];
 
     public static ArchitectureConfig Architecture()
     {
@@ -38,51 +41,69 @@ public static class LatencyBenchmark
 
     /// <summary>
     /// The bench's catalog: every model id goes to <paramref name="server"/> through the real openai-compatible provider
-    /// stack (the in-process and durable benches share it so both measure the same path).
+    /// stack, each model with its own cap of <paramref name="maxConcurrency"/> calls in flight (the in-process and
+    /// durable benches share it so both measure the same path).
     /// </summary>
-    public static ModelCatalog Catalog(LoopbackModelServer server) =>
-        new([new ModelEntry
-        {
-            Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = 64,
-        }], "bench (in-process loopback endpoint)");
-
-    public static async Task<LatencyBenchmarkResult> RunAsync(TimeSpan latency, int runs, CancellationToken cancellationToken)
+    public static ModelCatalog Catalog(LoopbackModelServer server, int maxConcurrency = LatencyBenchOptions.DefaultMaxConcurrency)
     {
-        await using var server = LoopbackModelServer.StartCanned(latency);
-        await using var factory = new ModelClientFactory(Catalog(server));
+        ArgumentNullException.ThrowIfNull(server);
+        return new([new ModelEntry
+        {
+            Id = ModelCatalog.Wildcard, Provider = "openai-compatible", Endpoint = server.OpenAIBaseUri.ToString(), MaxConcurrency = maxConcurrency,
+        }], "bench (in-process loopback endpoint)");
+    }
+
+    public static async Task<LatencyBenchmarkResult> RunAsync(LatencyBenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = options.Plan();
+        await using var server = LoopbackModelServer.StartCanned(options.Latency);
+        await using var factory = new ModelClientFactory(Catalog(server, options.MaxConcurrency));
         var scheduler = new InProcessScheduler(new ChatClientModelInvoker(factory));
         var runner = new ArchitectureRunner();
-        var architecture = Architecture();
-        var query = QueryState.Start([new ChatTurn("user", "Explain why the sky is blue in two sentences.")]);
+        var architecture = options.ArchitectureOrDefault;
+        var query = QueryState.Start(Prompt);
 
-        await runner.RunAsync(architecture, query, scheduler, cancellationToken);
+        await runner.RunAsync(architecture, query, scheduler, cancellationToken).ConfigureAwait(false);
         var results = new List<LatencyBenchmarkResult>();
-        for (var i = 0; i < Math.Max(1, runs); i++)
+        for (var i = 0; i < Math.Max(1, options.Runs); i++)
         {
             var clock = Stopwatch.StartNew();
-            var result = await runner.RunAsync(architecture, query, scheduler, cancellationToken);
+            var result = await runner.RunAsync(architecture, query, scheduler, cancellationToken).ConfigureAwait(false);
             clock.Stop();
             if (result.Answer is null || result.Totals.FailedCalls > 0)
             {
                 throw new InvalidOperationException($"bench run failed: {string.Join("; ", result.FinalState.Notes.Select(n => n.Message))}");
             }
 
-            results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace));
+            results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace, plan, architecture.Name, options.MaxConcurrency, InProcessHost));
         }
 
-        return results.OrderBy(r => r.MeasuredMs).ElementAt(results.Count / 2);
+        return Median(results);
     }
 
-    /// <summary>Derives the bench figures from a measured wall-clock time and the run's trace.</summary>
-    public static LatencyBenchmarkResult Figures(double measuredMs, IReadOnlyList<TraceEntry> trace)
+    /// <summary>The run with the median measured time.</summary>
+    public static LatencyBenchmarkResult Median(IReadOnlyList<LatencyBenchmarkResult> results) =>
+        results.OrderBy(r => r.MeasuredMs).ElementAt(results.Count / 2);
+
+    /// <summary>Derives the bench figures from a measured wall-clock time, the run's trace and the planned critical path.</summary>
+    public static LatencyBenchmarkResult Figures(
+        double measuredMs, IReadOnlyList<TraceEntry> trace, CriticalPathPlan plan, string architecture, int maxConcurrency, string host)
     {
-        var critical = trace.GroupBy(e => e.Request.Layer).Sum(g => g.Max(e => e.Result.LatencyMs));
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(plan);
+        var critical = plan.Milliseconds;
         var sequential = trace.Sum(e => e.Result.LatencyMs);
         return new LatencyBenchmarkResult(
             Math.Round(measuredMs, 1),
             Math.Round(critical, 1),
-            Math.Round(measuredMs / critical, 3),
+            critical > 0 ? Math.Round(measuredMs / critical, 3) : 0,
             Math.Round(sequential, 1),
-            Math.Round(sequential / measuredMs, 2));
+            measuredMs > 0 ? Math.Round(sequential / measuredMs, 2) : 0,
+            trace.Count,
+            architecture,
+            plan.Waves,
+            maxConcurrency,
+            host);
     }
 }

@@ -1,17 +1,20 @@
-using Archon.Offline.Loopback;
-using Archon.Core.Providers;
-using Archon.Core.Storage;
 using System.Text.Json.Serialization;
 
 namespace Archon.Bench.Latency;
 
 /// <summary>
-/// Figures of one latency-bench run. Critical path = sum over layers of the slowest call in that layer (the best any
-/// schedule can do); sequential = sum of all call latencies (the reference's one-call-after-another schedule).
+/// Figures of one latency-bench run. Critical path = the planned waves times the fixed per-call latency
+/// (<see cref="CriticalPath"/>: the best any schedule can do under the per-model cap); sequential = sum of the
+/// measured call latencies (the reference's one-call-after-another schedule). Calls = model calls the run made.
 /// </summary>
 public sealed record LatencyBenchmarkResult(
     [property: JsonPropertyName("measured_ms")] double MeasuredMs,
     [property: JsonPropertyName("critical_path_ms")] double CriticalPathMs,
     [property: JsonPropertyName("ratio")] double Ratio,
     [property: JsonPropertyName("sequential_ms")] double SequentialMs,
-    [property: JsonPropertyName("speedup_vs_sequential")] double SpeedupVsSequential);
+    [property: JsonPropertyName("speedup_vs_sequential")] double SpeedupVsSequential,
+    [property: JsonPropertyName("calls")] int Calls,
+    [property: JsonPropertyName("architecture")] string Architecture,
+    [property: JsonPropertyName("waves")] int Waves,
+    [property: JsonPropertyName("max_concurrency")] int MaxConcurrency,
+    [property: JsonPropertyName("host")] string Host);

@@ -1,50 +1,64 @@
 using System.Globalization;
 using System.Text.Json;
-using Archon.Offline.Loopback;
-using Archon.Bench.Latency;
 using Archon.Bench.Durable;
+using Archon.Bench.Latency;
+using Archon.Core.Architecture;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Archon.Cli.Commands;
 
 /// <summary>
-/// <c>archon bench latency</c>: 8 generators → critic → ranker → fuser against an in-process loopback endpoint with a
-/// fixed per-call latency; prints measured time, the critical-path bound, their ratio (goal ≤ 1.10), the sequential
-/// schedule and the speedup over it.
+/// <c>archon bench latency</c>: an architecture (default 8 generators → critic → ranker → fuser) against an in-process
+/// loopback endpoint with a fixed per-call latency and a per-model cap; prints measured time, the critical path
+/// (waves of at most the cap per model, times the latency), their ratio (goals ≤ 1.10 durable, ≤ 1.05 in process),
+/// the sequential schedule, the speedup over it and the number of calls.
 /// </summary>
-public sealed class BenchLatencyCommand : AsyncCommand<BenchLatencySettings>
+public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<BenchLatencySettings>(consoles)
 {
-    private readonly TextWriter output;
-    private readonly IAnsiConsole console;
-
-    public BenchLatencyCommand(CliConsoles consoles)
-    {
-        output = consoles.OutWriter;
-        console = consoles.Out;
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, BenchLatencySettings settings, CancellationToken cancellationToken)
     {
-        var latency = TimeSpan.FromMilliseconds(settings.LatencyMs);
+        ArchitectureConfig? architecture = null;
+        if (settings.Architecture is { } name)
+        {
+            try
+            {
+                architecture = ArchitectureLocator.Load(name);
+            }
+            catch (ArgumentException ex)
+            {
+                return Fail($"--architecture: {ex.Message}");
+            }
+        }
+
+        var options = new LatencyBenchOptions
+        {
+            Architecture = architecture,
+            Latency = TimeSpan.FromMilliseconds(settings.LatencyMs),
+            MaxConcurrency = settings.MaxConcurrency,
+            Runs = settings.Runs,
+        };
         var r = settings.Host == HostKind.Durable
-            ? await DurableLatencyBenchmark.RunAsync(latency, settings.Runs, cancellationToken)
-            : await LatencyBenchmark.RunAsync(latency, settings.Runs, cancellationToken);
+            ? await DurableLatencyBenchmark.RunAsync(options, cancellationToken)
+            : await LatencyBenchmark.RunAsync(options, cancellationToken);
         if (settings.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(r));
+            Output.WriteLine(JsonSerializer.Serialize(r));
             return 0;
         }
 
         static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        var goal = settings.Host == HostKind.Durable ? "1.10" : "1.05";
         var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("model calls", r.Calls.ToString(CultureInfo.InvariantCulture));
         table.AddRow("measured", $"{F(r.MeasuredMs)} ms");
-        table.AddRow("critical path (sum of slowest call per layer)", $"{F(r.CriticalPathMs)} ms");
-        table.AddRow("ratio measured / critical path (goal ≤ 1.10)", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
+        table.AddRow($"critical path ({r.Waves} waves of at most {r.MaxConcurrency} calls per model)", $"{F(r.CriticalPathMs)} ms");
+        table.AddRow($"ratio measured / critical path (goal ≤ {goal})", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");
         table.AddRow("speedup vs sequential", $"{r.SpeedupVsSequential.ToString("0.00", CultureInfo.InvariantCulture)}×");
-        console.MarkupLineInterpolated($"8 generators → critic → ranker → fuser, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
-        console.Write(table);
+        Ansi.MarkupLineInterpolated(
+            $"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
+        Ansi.Write(table);
         return 0;
     }
 }

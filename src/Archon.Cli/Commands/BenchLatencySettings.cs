@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Archon.Bench.Latency;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -6,10 +7,19 @@ namespace Archon.Cli.Commands;
 
 public sealed class BenchLatencySettings : CommandSettings
 {
+    [CommandOption(CliOptions.Architecture)]
+    [Description("Architecture file or name to measure (default: the fixed 8 generators → critic → ranker → fuser).")]
+    public string? Architecture { get; init; }
+
     [CommandOption("--latency-ms <MS>")]
     [Description("Fixed latency of every call at the loopback endpoint (default 200).")]
     [DefaultValue(200)]
     public int LatencyMs { get; init; } = 200;
+
+    [CommandOption("--max-concurrency <N>")]
+    [Description("Calls in flight per model (the catalog's max_concurrency; default 256). The critical path uses it too.")]
+    [DefaultValue(LatencyBenchOptions.DefaultMaxConcurrency)]
+    public int MaxConcurrency { get; init; } = LatencyBenchOptions.DefaultMaxConcurrency;
 
     [CommandOption("--runs <N>")]
     [Description("Measured runs after one warm-up; the median is reported (default 3).")]
@@ -27,7 +37,9 @@ public sealed class BenchLatencySettings : CommandSettings
 
     public override ValidationResult Validate() =>
         LatencyMs is < 1 or > 60_000 ? ValidationResult.Error("--latency-ms must be between 1 and 60000")
+        : MaxConcurrency is < 1 or > 4096 ? ValidationResult.Error("--max-concurrency must be between 1 and 4096")
         : Runs is < 1 or > 100 ? ValidationResult.Error("--runs must be between 1 and 100")
         : !HostKind.IsValid(Host) ? ValidationResult.Error(HostKind.Rule)
+        : Architecture is { Length: 0 } ? ValidationResult.Error("--architecture: must name a file or an architecture")
         : ValidationResult.Success();
 }

@@ -40,7 +40,9 @@ public sealed class UnitTestEvaluatorComponent : IArchitectureComponent
         var judged = new List<(Candidate Candidate, int Score, bool AllPass, int Index)>();
         for (var ci = 0; ci < input.Count; ci++)
         {
-            var samples = plan.Select((p, i) => (p, i)).Where(x => x.p.ci == ci && calls[x.i].Parsed).Select(x => calls[x.i].Value!).ToList();
+            // The plan is candidate-major (samples of candidate ci at ci * Samples ..): a direct slice, not a scan of the
+            // whole plan per candidate, which was quadratic in a 1,000-candidate layer (and ran again on every replay).
+            var samples = Enumerable.Range(ci * c.Samples, c.Samples).Where(i => calls[i].Parsed).Select(i => calls[i].Value!).ToList();
             if (samples.Count == 0)
             {
                 notes.Add(context.Note("evaluation-failed", $"candidate {input[ci].Id} could not be judged; it scores lowest"));

@@ -6,12 +6,19 @@ using Microsoft.DurableTask;
 namespace Archon.Durable.Orchestrations;
 
 /// <summary>
-/// <see cref="IModelCallScheduler"/> inside an orchestration: one <see cref="ModelCallActivity"/> per request, all
-/// scheduled before any is awaited (fan-out), then <c>Task.WhenAll</c> (fan-in). Results keep request order. Earlier
-/// answers quoted in a prompt travel as references (<see cref="PromptReferences"/>), so history holds each answer once.
+/// <see cref="IModelCallScheduler"/> inside an orchestration: all activities of a batch are scheduled before any is
+/// awaited (fan-out), then <c>Task.WhenAll</c> (fan-in); results keep request order. Up to
+/// <see cref="MaxActivitiesPerBatch"/> calls, one <see cref="ModelCallActivity"/> per call; a bigger batch (1,000
+/// samples, 1,000 unit-test evaluations) goes out as that many <see cref="ModelCallBatchActivity"/> chunks of
+/// consecutive calls, so history and replay stay a few dozen events per layer while every call still runs at once
+/// under the per-model cap. Earlier answers quoted in a prompt travel as references (<see cref="PromptReferences"/>),
+/// so history holds each answer once.
 /// </summary>
 public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) : IModelCallScheduler
 {
+    /// <summary>Most activities one batch of calls becomes (default 32).</summary>
+    public const int MaxActivitiesPerBatch = 32;
+
     private readonly Dictionary<string, string> _answers = new(StringComparer.Ordinal);
 
     /// <summary>Calls scheduled so far by this orchestration (for the custom status).</summary>
@@ -19,21 +26,54 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
 
     public async Task<IReadOnlyList<ModelCallResult>> RunAsync(IReadOnlyList<ModelCallRequest> calls, CancellationToken cancellationToken)
     {
-        var tasks = new Task<ModelCallResult>[calls.Count];
+        var work = new ModelCallWork[calls.Count];
+        var replaceable = PromptReferences.Replaceable(_answers);
         for (var i = 0; i < calls.Count; i++)
         {
-            var (request, references) = PromptReferences.Compact(calls[i], _answers);
-            tasks[i] = context.CallActivityAsync<ModelCallResult>(
-                nameof(ModelCallActivity), new ModelCallWork(context.InstanceId, request, references), DurableRetry.Activity);
+            var (request, references) = PromptReferences.Compact(calls[i], replaceable);
+            work[i] = new ModelCallWork(context.InstanceId, request, references);
         }
 
         CallsScheduled += calls.Count;
-        var results = await Task.WhenAll(tasks);
+        var results = calls.Count <= MaxActivitiesPerBatch ? await SingleAsync(work) : await BatchedAsync(work);
         foreach (var result in results.Where(r => r.Succeeded))
         {
             _answers[result.CallId] = result.Text!;
         }
 
         return results;
+    }
+
+    /// <summary>Sizes of the consecutive chunks <paramref name="calls"/> calls are split into (at most <see cref="MaxActivitiesPerBatch"/>, sizes differ by at most one).</summary>
+    public static IReadOnlyList<int> ChunkSizes(int calls)
+    {
+        var chunks = Math.Min(calls, MaxActivitiesPerBatch);
+        return chunks == 0 ? [] : [.. Enumerable.Range(0, chunks).Select(c => (calls / chunks) + (c < calls % chunks ? 1 : 0))];
+    }
+
+    private async Task<ModelCallResult[]> SingleAsync(ModelCallWork[] work)
+    {
+        var tasks = new Task<ModelCallResult>[work.Length];
+        for (var i = 0; i < work.Length; i++)
+        {
+            tasks[i] = context.CallActivityAsync<ModelCallResult>(nameof(ModelCallActivity), work[i], DurableRetry.Activity);
+        }
+
+        return await Task.WhenAll(tasks);
+    }
+
+    private async Task<ModelCallResult[]> BatchedAsync(ModelCallWork[] work)
+    {
+        var tasks = new List<Task<IReadOnlyList<ModelCallResult>>>();
+        var start = 0;
+        foreach (var size in ChunkSizes(work.Length))
+        {
+            tasks.Add(context.CallActivityAsync<IReadOnlyList<ModelCallResult>>(
+                nameof(ModelCallBatchActivity), new ModelCallBatchWork(context.InstanceId, work[start..(start + size)]), DurableRetry.Activity));
+            start += size;
+        }
+
+        var chunks = await Task.WhenAll(tasks);
+        return [.. chunks.SelectMany(c => c)];
     }
 }

@@ -11,19 +11,23 @@ public sealed class BenchLatencyCommandTests
     [Theory]
     [InlineData(HostKind.InProcess, 20)]
     [InlineData(HostKind.Durable, 100)]
-    public async Task Execute_Json_PrintsFiveDocumentedFieldsWithParallelSpeedup(string host, int latencyMs)
+    public async Task Execute_Json_PrintsTheDocumentedFieldsWithParallelSpeedup(string host, int latencyMs)
     {
         var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--host", host, "--json");
 
         Assert.True(result.Exit == 0, result.ToString());
         using var doc = JsonDocument.Parse(result.Out);
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["measured_ms", "critical_path_ms", "ratio", "sequential_ms", "speedup_vs_sequential"], names);
+        Assert.Equal(
+            ["measured_ms", "critical_path_ms", "ratio", "sequential_ms", "speedup_vs_sequential", "calls", "architecture", "waves", "max_concurrency", "host"],
+            names);
         var r = doc.RootElement;
         Assert.True(r.GetProperty("ratio").GetDouble() > 0);
         Assert.True(r.GetProperty("speedup_vs_sequential").GetDouble() > 1);
-        // 4 layers of at least latencyMs each: the bound and the sequential schedule follow from the configured latency.
-        Assert.True(r.GetProperty("critical_path_ms").GetDouble() >= 4 * latencyMs);
+        // 4 layers of one wave each: the bound and the sequential schedule follow from the configured latency.
+        Assert.Equal(4 * latencyMs, r.GetProperty("critical_path_ms").GetDouble());
+        Assert.Equal(11, r.GetProperty("calls").GetInt32());
+        Assert.Equal(host, r.GetProperty("host").GetString());
         Assert.True(r.GetProperty("sequential_ms").GetDouble() > r.GetProperty("critical_path_ms").GetDouble());
     }
 
@@ -39,5 +43,58 @@ public sealed class BenchLatencyCommandTests
         {
             Assert.Contains(figure, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Execute_ArchitectureFile_MeasuresItsCallsUnderTheCap()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-arch-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """
+            { "name": "five-samples-then-fuser", "layers": [
+              [ { "type": "generator", "model": "bench/g", "samples": 5 } ],
+              [ { "type": "fuser", "model": "bench/f" } ] ] }
+            """);
+        try
+        {
+            var result = await ArchonCli.RunAsync(
+                "bench", "latency", "-a", path, "--latency-ms", "5", "--max-concurrency", "2", "--runs", "1", "--host", HostKind.InProcess, "--json");
+
+            Assert.True(result.Exit == 0, result.ToString());
+            using var doc = JsonDocument.Parse(result.Out);
+            var r = doc.RootElement;
+            Assert.Equal("five-samples-then-fuser", r.GetProperty("architecture").GetString());
+            Assert.Equal(6, r.GetProperty("calls").GetInt32());
+            // Cap 2: five samples take three waves, the fuser one more.
+            Assert.Equal(4, r.GetProperty("waves").GetInt32());
+            Assert.Equal(2, r.GetProperty("max_concurrency").GetInt32());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--max-concurrency", "0", "--max-concurrency")]
+    [InlineData("--latency-ms", "0", "--latency-ms")]
+    [InlineData("--runs", "0", "--runs")]
+    [InlineData("--host", "cloud", "--host")]
+    public async Task Execute_BadOption_FailsNamingIt(string option, string value, string named)
+    {
+        var result = await ArchonCli.RunAsync("bench", "latency", option, value, "--json");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains(named, result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_MissingArchitectureFile_OneErrorLineNamingTheOption()
+    {
+        var result = await ArchonCli.RunAsync("bench", "latency", "-a", "no-such-architecture-file.json", "--json");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Equal("", result.Out);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: --architecture: architecture \"no-such-architecture-file.json\" not found", line, StringComparison.Ordinal);
     }
 }

@@ -81,7 +81,7 @@ public sealed class CliSurfaceTests
     }
 
     [Theory]
-    [InlineData("bench", "latency", "--architecture", "x")]
+    [InlineData("bench", "latency", "--candidates", "x")]
     [InlineData("validate", "x.json", "--no-such-option")]
     [InlineData("eval", "-a", "x", "-b", "builtin", "-p", "8")]
     public async Task Archon_UnknownOption_IsAnErrorNotIgnored(params string[] args)

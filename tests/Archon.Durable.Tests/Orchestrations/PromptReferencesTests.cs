@@ -47,4 +47,27 @@ public sealed class PromptReferencesTests
 
         Assert.Contains("L1.C0.fuser.s0", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Replaceable_MixedAnswers_LongOnesOnlyLongestFirstTiesByCallId()
+    {
+        var answers = new Dictionary<string, string> { ["b"] = Long, ["a"] = Long, ["c"] = Long + Long, ["d"] = "short" };
+
+        var ordered = PromptReferences.Replaceable(answers);
+
+        Assert.Equal(["c", "a", "b"], ordered.Select(a => a.Key));
+    }
+
+    [Fact]
+    public void Compact_PrecomputedReplaceable_SameAsFromTheDictionary()
+    {
+        var answers = new Dictionary<string, string> { ["L0.C0.generator.s0"] = Long, ["L0.C1.generator.s0"] = Long.ToUpperInvariant() };
+        var request = Fuser($"[1] {Long}\n[2] {Long.ToUpperInvariant()}");
+
+        var fromDictionary = PromptReferences.Compact(request, answers);
+        var fromList = PromptReferences.Compact(request, PromptReferences.Replaceable(answers));
+
+        Assert.Equal(fromDictionary.Request.Messages, fromList.Request.Messages);
+        Assert.Equal(fromDictionary.References, fromList.References);
+    }
 }

@@ -1,0 +1,150 @@
+using System.ClientModel;
+using System.Diagnostics;
+using Archon.Bench.Latency;
+using Archon.Core.Architecture;
+using Archon.Core.Providers;
+using Archon.Core.Storage;
+using Archon.Durable.Architectures;
+using Archon.Hosting;
+using Archon.LocalHost;
+using Archon.Offline.Loopback;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Archon.Bench.Serving;
+
+/// <summary>
+/// `archon bench serve`: the cost of the serving hop. A one-call architecture (one generator) behind `archon serve`
+/// (<see cref="ArchonApiServer"/> in process: Kestrel on loopback, embedded Durable host, file store) against the same
+/// loopback model called directly, both with the OpenAI .NET SDK over real HTTP: sequential requests (p50, p99) and
+/// requests at 32 in flight (requests per second). Warm-up requests on both sides are not measured.
+/// </summary>
+public static class ServeBenchmark
+{
+    public const string ArchitectureName = "bench-serve-one-call";
+    public const string ModelId = "bench/model";
+
+    public static ArchitectureConfig Architecture() => new()
+    {
+        Name = ArchitectureName,
+        Layers = [new LayerConfig([new ComponentConfig { Type = ComponentTypes.Generator, Model = ModelId, MaxTokens = 256 }])],
+    };
+
+    public static async Task<ServeBenchResult> RunAsync(ServeBenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        await using var model = LoopbackModelServer.StartCanned(options.Latency);
+        var root = Path.Combine(Path.GetTempPath(), $"archon-bench-serve-{Guid.NewGuid():N}");
+        var store = new FileResultStore(root);
+        try
+        {
+            var serverOptions = new ArchonApiServerOptions { Port = 0 };
+            // Far above the bench's 32 in flight: the limit must not be what is measured.
+            serverOptions.Api.ChatCompletionTimeoutSeconds = 120;
+            await using var server = await ArchonApiServer.StartAsync(serverOptions, services =>
+            {
+                services.AddSingleton<IResultStore>(store);
+                services.AddArchon(new ConfigurationBuilder().Build(), o =>
+                {
+                    o.Catalog = LatencyBenchmark.Catalog(model, maxConcurrency: 1024);
+                    o.Cache = ResponseCacheLocation.None;
+                });
+                services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([Architecture()]));
+            }, cancellationToken).ConfigureAwait(false);
+
+            var direct = Client(model.OpenAIBaseUri, ModelId);
+            var served = Client(new Uri(server.BaseAddress, "api/v1/"), ArchitectureName);
+            await SequentialAsync(direct, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
+            await SequentialAsync(served, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
+            // Connections and thread-pool threads for 32 in flight exist before the concurrent rounds are timed.
+            await ConcurrentAsync(direct, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+            await ConcurrentAsync(served, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+
+            var directMs = await SequentialAsync(direct, options.Requests, cancellationToken).ConfigureAwait(false);
+            var servedMs = await SequentialAsync(served, options.Requests, cancellationToken).ConfigureAwait(false);
+            var directRps = await ConcurrentAsync(direct, options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
+            var servedRps = await ConcurrentAsync(served, options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
+            return Figures(directMs, servedMs, directRps, servedRps);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The figures from the two sides' sequential latencies and their requests per second.</summary>
+    public static ServeBenchResult Figures(IReadOnlyList<double> directMs, IReadOnlyList<double> servedMs, double directRps, double servedRps)
+    {
+        var (d50, d99) = (Percentile(directMs, 0.50), Percentile(directMs, 0.99));
+        var (s50, s99) = (Percentile(servedMs, 0.50), Percentile(servedMs, 0.99));
+        return new ServeBenchResult(
+            Math.Round(d50, 2), Math.Round(s50, 2), Math.Round(s50 - d50, 2), Math.Round(s99 - d99, 2), Math.Round(servedRps, 1), Math.Round(directRps, 1));
+    }
+
+    /// <summary>Nearest-rank percentile (p in 0..1) of the values.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("no values", nameof(values));
+        }
+
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(p * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    private static ChatClient Client(Uri endpoint, string model) =>
+        new OpenAIClient(new ApiKeyCredential("no-key-needed"), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = TimeSpan.FromMinutes(2) })
+            .GetChatClient(model);
+
+    private static readonly ChatMessage[] Messages = [new UserChatMessage("Explain why the sky is blue in two sentences.")];
+
+    private static async Task AskAsync(ChatClient client, CancellationToken cancellationToken)
+    {
+        var completion = await client.CompleteChatAsync(Messages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (completion.Value.Content.Count == 0 || string.IsNullOrEmpty(completion.Value.Content[0].Text))
+        {
+            throw new InvalidOperationException("bench serve: a completion came back without text");
+        }
+    }
+
+    private static async Task<List<double>> SequentialAsync(ChatClient client, int count, CancellationToken cancellationToken)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static async Task<double> ConcurrentAsync(ChatClient client, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, Math.Min(concurrency, count)).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                await AskAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+        });
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}

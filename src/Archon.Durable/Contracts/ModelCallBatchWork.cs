@@ -1,0 +1,7 @@
+namespace Archon.Durable.Contracts;
+
+/// <summary>
+/// Input of the batched model-call activity: several calls of one layer stage of one inference instance, each as it
+/// would go to the single-call activity (references to earlier answers included).
+/// </summary>
+public sealed record ModelCallBatchWork(string InstanceId, IReadOnlyList<ModelCallWork> Calls);

@@ -1,0 +1,49 @@
+using Archon.Bench.Serving;
+
+namespace Archon.Bench.Tests.Serving;
+
+public sealed class ServeBenchmarkTests
+{
+    [Theory]
+    [InlineData(0.50, 5)]
+    [InlineData(0.99, 10)]
+    [InlineData(0.10, 1)]
+    [InlineData(1.00, 10)]
+    public void Percentile_OneToTen_NearestRank(double p, double expected)
+    {
+        double[] values = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+
+        Assert.Equal(expected, ServeBenchmark.Percentile(values, p));
+    }
+
+    [Fact]
+    public void Figures_OverheadIsServedMinusDirectPerPercentile()
+    {
+        var r = ServeBenchmark.Figures([10, 10, 10, 20], [13, 13, 13, 50], directRps: 100, servedRps: 96);
+
+        Assert.Equal(new ServeBenchResult(10, 13, 3, 30, 96, 100), r);
+    }
+
+    [Theory]
+    [InlineData(0, 640, "--requests")]
+    [InlineData(10, 0, "--concurrent-requests")]
+    public void Validate_BadCounts_NameTheOption(int requests, int concurrent, string option)
+    {
+        var problem = new ServeBenchOptions { Requests = requests, ConcurrentRequests = concurrent }.Validate();
+
+        Assert.NotNull(problem);
+        Assert.StartsWith(option + ":", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SmallRun_ServedIsNeverFasterThanTheModelAndRatesArePositive()
+    {
+        var r = await ServeBenchmark.RunAsync(
+            new ServeBenchOptions { Latency = TimeSpan.FromMilliseconds(5), Requests = 5, ConcurrentRequests = 40, WarmupRequests = 2 }, default);
+
+        Assert.True(r.DirectP50Ms >= 5, $"direct p50 {r.DirectP50Ms} ms is below the model's 5 ms");
+        Assert.True(r.ServedP50Ms >= 5, $"served p50 {r.ServedP50Ms} ms is below the model's 5 ms");
+        Assert.Equal(r.ServedP50Ms - r.DirectP50Ms, r.OverheadP50Ms, 2);
+        Assert.True(r.DirectRps32 > 0 && r.ServedRps32 > 0, $"rps direct {r.DirectRps32}, served {r.ServedRps32}");
+    }
+}
