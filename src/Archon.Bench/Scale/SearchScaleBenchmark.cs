@@ -42,7 +42,10 @@ public static class SearchScaleBenchmark
             ItemParallelism = options.ItemParallelism,
             RankingEnsembles = 1,
             // Big enough for 1,000 distinct candidates, small enough that one query stays a few dozen calls.
-            Space = new SearchSpaceSpec { Generators = [1, 5], Samples = [1, 2], FusionLayers = [1, 2], Fusers = [1, 3], MaxInitialCandidates = 10 },
+            Space = new SearchSpaceSpec
+            {
+                Generators = [1, 2, 3, 4, 5], Samples = [1, 2], FusionLayers = [1, 2, 3], FusionWidths = [1, 2, 3, 4], MaxInitialCandidates = 10,
+            },
         };
     }
 
