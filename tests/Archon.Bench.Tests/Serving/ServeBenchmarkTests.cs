@@ -24,6 +24,16 @@ public sealed class ServeBenchmarkTests
         Assert.Equal(new ServeBenchResult(10, 13, 3, 30, 96, 100), r);
     }
 
+    [Fact]
+    public void Figures_PercentilesThatRoundApart_OverheadEqualsThePrintedDifference()
+    {
+        // 17.804 → 17.80 and 35.606 → 35.61: the raw difference (17.802) would print 17.80, not 35.61 − 17.80.
+        var r = ServeBenchmark.Figures([17.804], [35.606], directRps: 1, servedRps: 1);
+
+        Assert.Equal(17.81, r.OverheadP50Ms);
+        Assert.Equal(r.ServedP50Ms - r.DirectP50Ms, r.OverheadP50Ms, 10);
+    }
+
     [Theory]
     [InlineData(0, 640, "--requests")]
     [InlineData(10, 0, "--concurrent-requests")]
