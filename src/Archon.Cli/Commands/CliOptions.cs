@@ -18,6 +18,11 @@ public static class CliOptions
     public const string Output = "-o|--output <FILE>";
     public const string Parallelism = "-j|--parallelism <N>";
 
+    // Long-only options shared by several verbs: one spelling and, where the meaning is the same, one help text.
+    public const string Prompts = "--prompts <FILE>";
+    public const string Components = "--components <ASSEMBLY>";
+    public const string ComponentsHelp = "Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).";
+
     /// <summary>Short name → the long names it may stand for (a singular/plural pair is one meaning).</summary>
     public static IReadOnlyDictionary<string, string[]> ShortNames { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {

@@ -55,12 +55,12 @@ public sealed class EvalSettings : CommandSettings
     [Description("Per-item results of another run on the same items: print a paired comparison (difference, paired bootstrap CI, sign test).")]
     public string? Compare { get; init; }
 
-    [CommandOption("--prompts <FILE>")]
+    [CommandOption(CliOptions.Prompts)]
     [Description("Prompt pack file (default: $ARCHON_PROMPTS, else the embedded pack; 'archon prompts --export' writes it).")]
     public string? Prompts { get; init; }
 
-    [CommandOption("--components <ASSEMBLY>")]
-    [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+    [CommandOption(CliOptions.Components)]
+    [Description(CliOptions.ComponentsHelp)]
     public string[] Components { get; init; } = [];
 
     [CommandOption("--metric <METRIC>")]

@@ -51,12 +51,12 @@ public sealed class RunSettings : CommandSettings
     [Description("Budget: at most this many US dollars at the catalog's prices. Default: no limit.")]
     public decimal? MaxCostUsd { get; init; }
 
-    [CommandOption("--prompts <FILE>")]
+    [CommandOption(CliOptions.Prompts)]
     [Description("Prompt pack file (default: $ARCHON_PROMPTS, else the embedded pack; 'archon prompts --export' writes it).")]
     public string? Prompts { get; init; }
 
-    [CommandOption("--components <ASSEMBLY>")]
-    [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+    [CommandOption(CliOptions.Components)]
+    [Description(CliOptions.ComponentsHelp)]
     public string[] Components { get; init; } = [];
 
     public override ValidationResult Validate() =>

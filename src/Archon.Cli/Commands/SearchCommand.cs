@@ -52,12 +52,12 @@ public sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
         [Description("Print the outcome as JSON instead of tables.")]
         public bool Json { get; init; }
 
-        [CommandOption("--prompts <FILE>")]
+        [CommandOption(CliOptions.Prompts)]
         [Description("Prompt pack for every candidate; inlined into the stored spec (its \"prompts\" field), so it is part of the search id.")]
         public string? Prompts { get; init; }
 
-        [CommandOption("--components <ASSEMBLY>")]
-        [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+        [CommandOption(CliOptions.Components)]
+        [Description(CliOptions.ComponentsHelp)]
         public string[] Components { get; init; } = [];
     }
 

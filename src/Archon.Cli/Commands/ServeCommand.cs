@@ -55,12 +55,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Require this key (x-functions-key, ?code= or Bearer). Default: ARCHON_API_KEY.")]
         public string? ApiKey { get; init; }
 
-        [CommandOption("--prompts <FILE>")]
+        [CommandOption(CliOptions.Prompts)]
         [Description("Prompt pack file (default: $ARCHON_PROMPTS, else the embedded pack).")]
         public string? Prompts { get; init; }
 
-        [CommandOption("--components <ASSEMBLY>")]
-        [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+        [CommandOption(CliOptions.Components)]
+        [Description(CliOptions.ComponentsHelp)]
         public string[] Components { get; init; } = [];
 
         [CommandOption("--store <DIR>")]

@@ -17,7 +17,7 @@ public sealed class ValidateSettings : CommandSettings
     [Description("Also check that every model resolves in this model catalog.")]
     public string? Models { get; init; }
 
-    [CommandOption("--components <ASSEMBLY>")]
-    [Description("Component plugin assembly; repeatable (also every *.dll in $ARCHON_COMPONENTS_DIR).")]
+    [CommandOption(CliOptions.Components)]
+    [Description(CliOptions.ComponentsHelp)]
     public string[] Components { get; init; } = [];
 }
