@@ -11,7 +11,7 @@ public sealed class LocalSandboxTests(ITestOutputHelper output)
     [Fact]
     public async Task RunCanonical_AllHumanEvalMbppAndBuiltin_Pass()
     {
-        // Product limits, except a longer wall clock: this machine is shared and mbpp/123 needs ~2 s of CPU.
+        // Product limits, except a longer wall clock: this machine is shared, and mbpp/123 alone needs 5.7 s of CPU.
         using var sandbox = new BubblewrapSandbox(new SandboxOptions { WallTimeout = TimeSpan.FromSeconds(40) });
         var items = HumanEvalLoader.Load(SandboxFixture.Datasets).Concat(MbppLoader.Load(SandboxFixture.Datasets))
             .Concat(BuiltinBenchmark.Generate(7).Where(i => i.Family == "builtin-code")).ToList();
@@ -66,6 +66,28 @@ public sealed class LocalSandboxTests(ITestOutputHelper output)
         Assert.True(run.Stdout == "12\n", run.Stderr);
         Assert.Equal(3, run.ExitCode);
         Assert.False(run.TimedOut);
+    }
+
+    [Fact]
+    public async Task CheckAsync_CpuBoundCandidate_FailsNamingTheCpuLimit()
+    {
+        // A wall clock far above the CPU limit, so the CPU limit is what ends it however loaded the machine is.
+        using var sandbox = new BubblewrapSandbox(new SandboxOptions { CpuSeconds = 1, WallTimeout = TimeSpan.FromSeconds(120) });
+        var body = "    while True:\n        pass\n";
+        var verdict = await sandbox.CheckAsync(CodeProgram.Check(SandboxFixture.HumanEval0, body), default);
+        Assert.False(verdict.Passed);
+        Assert.False(verdict.TimedOut);
+        Assert.True(verdict.Detail.Contains("CPU limit of 1 s reached", StringComparison.Ordinal), verdict.Detail);
+    }
+
+    [Fact]
+    public async Task RunProgramAsync_CpuBoundProgram_EndsNamingTheCpuLimit()
+    {
+        using var sandbox = new BubblewrapSandbox(new SandboxOptions { CpuSeconds = 1, WallTimeout = TimeSpan.FromSeconds(120) });
+        var run = await sandbox.RunProgramAsync(new ProgramRun("while True:\n    pass\n", ""), default);
+        Assert.False(run.TimedOut);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.True(run.Stderr.Contains("CPU limit of 1 s reached", StringComparison.Ordinal), run.Stderr);
     }
 
     [Fact]

@@ -79,7 +79,16 @@ class Agent:
 
 def _set_limits(cpu, mem, fsize, nproc):
     import resource
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+    import signal
+
+    # SIGXCPU at the soft limit names the cause on stderr (the host shows it as the failure detail); the hard limit one
+    # second later is the OS's SIGKILL for code stuck in C where a Python handler cannot run. Neither can be raised.
+    def cpu_limit(_signum, _frame):
+        os.write(2, b"sandbox: CPU limit of %d s reached\n" % cpu)
+        os._exit(152)
+
+    signal.signal(signal.SIGXCPU, cpu_limit)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
     resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
