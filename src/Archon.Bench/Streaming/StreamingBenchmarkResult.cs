@@ -5,9 +5,8 @@ namespace Archon.Bench.Streaming;
 /// <see cref="OverheadMs"/> = first token at the client − (end of the last earlier-layer call + the final model's own
 /// first-token delay): what the relay, activity dispatch and HTTP path add. Goal: ≤ 50 ms. The model's own delay
 /// (<see cref="FinalFirstTokenDelayMs"/>) is measured: a streamed call straight to the final model through the same
-/// provider stack after each run, since the loopback server's transport adds to its nominal
-/// <see cref="TokenDelayMs"/> (its HttpListener socket does not disable Nagle, so a token sent shortly after the role
-/// chunk waits for the client's delayed ACK). <see cref="OverheadVsNominalMs"/> uses the nominal delay instead. It splits into
+/// provider stack after each run, since the loopback server's transport (timer overshoot, SSE framing) adds to its
+/// nominal <see cref="TokenDelayMs"/>. <see cref="OverheadVsNominalMs"/> uses the nominal delay instead. It splits into
 /// <see cref="DispatchMs"/> (last earlier call done → final call started: orchestration replay, activity dispatch,
 /// trace write and reference reads), <see cref="RequestToModelMs"/> (final call started → request at the loopback
 /// model: provider stack and HTTP), <see cref="ModelToRelayMs"/> (request at the model → first token in the relay,

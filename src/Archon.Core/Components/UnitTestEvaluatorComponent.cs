@@ -32,8 +32,12 @@ public sealed class UnitTestEvaluatorComponent : IArchitectureComponent
         var query = c.RemoveUnitTestsFromPrompt ? context.OriginalQuery : context.Query;
         var testList = ComponentPrompts.UnitTests(pack, tests, PromptStages.UnitTestEvaluatorUnitTest);
         var plan = (from ci in Enumerable.Range(0, input.Count) from s in Enumerable.Range(0, c.Samples) select (ci, s)).ToList();
-        var requests = plan.Select(p => ModelCalls.Request(context, p.s, p.ci, PromptBuilder.Compose(pack.Text(PromptStages.UnitTestEvaluatorSystem),
-            context.Conversation, pack.Render(PromptStages.UnitTestEvaluatorUser, ("query", query), ("candidate", input[p.ci].Text.Trim()), ("unit_tests", testList)),
+        // The system text and the conversation (with its tests appended) are the same for every candidate: built once,
+        // not once per call (a 1,000-candidate layer rebuilt them 1,000 times).
+        var system = pack.Text(PromptStages.UnitTestEvaluatorSystem);
+        var conversation = context.Conversation;
+        var requests = plan.Select(p => ModelCalls.Request(context, p.s, p.ci, PromptBuilder.Compose(system, conversation,
+            pack.Render(PromptStages.UnitTestEvaluatorUser, ("query", query), ("candidate", input[p.ci].Text.Trim()), ("unit_tests", testList)),
             c.NoSystem))).ToList();
         var calls = await ModelCalls.RunParsedAsync(context, scheduler, requests, t => UnitTestVerdictParser.Parse(t, tests.Count), notes, cancellationToken);
 

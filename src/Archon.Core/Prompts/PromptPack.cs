@@ -9,6 +9,7 @@ namespace Archon.Core.Prompts;
 /// </summary>
 public sealed class PromptPack
 {
+    private static readonly Dictionary<string, string> NoValues = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, PromptTemplate> templates;
 
     internal PromptPack(string name, string version, string? description, IReadOnlyDictionary<string, PromptTemplate> templates)
@@ -44,7 +45,17 @@ public sealed class PromptPack
             throw new InvalidOperationException($"prompt pack {Id} has no stage \"{stage}\"");
         }
 
-        var map = values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+        if (values.Length == 0)
+        {
+            return template.Render(NoValues);
+        }
+
+        var map = new Dictionary<string, string>(values.Length, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            map[name] = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        }
+
         return template.Render(map);
     }
 }

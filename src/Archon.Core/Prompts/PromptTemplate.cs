@@ -9,6 +9,7 @@ namespace Archon.Core.Prompts;
 public sealed class PromptTemplate
 {
     private readonly IReadOnlyList<(bool IsPlaceholder, string Value)> parts;
+    private string? literalText;
 
     private PromptTemplate(string text, IReadOnlyList<(bool, string)> parts)
     {
@@ -59,7 +60,20 @@ public sealed class PromptTemplate
     /// <summary>Fills the placeholders; a placeholder without a value is a programming error (packs are validated at load).</summary>
     public string Render(IReadOnlyDictionary<string, string> values)
     {
-        var sb = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(values);
+        if (Placeholders.Count == 0)
+        {
+            return literalText ??= string.Concat(parts.Select(p => p.Value));
+        }
+
+        // Sized once: prompts quoting 1,000 candidates or long unit-test lists otherwise regrow the builder several times.
+        var length = 0;
+        foreach (var (isPlaceholder, value) in parts)
+        {
+            length += isPlaceholder ? (values.TryGetValue(value, out var v) ? v.Length : 0) : value.Length;
+        }
+
+        var sb = new StringBuilder(length);
         foreach (var (isPlaceholder, value) in parts)
         {
             if (!isPlaceholder) { sb.Append(value); continue; }

@@ -5,6 +5,8 @@ namespace Archon.Core.Storage;
 /// candidate id), so a retried activity overwrites the same blob and a restarted search finds what it already did.
 /// <list type="bullet">
 /// <item><c>archon-traces/{instanceId}.json</c>: full model-call trace of one inference orchestration (<see cref="Trace"/>).</item>
+/// <item><c>archon-traces/{instanceId}/calls/{callId}.json</c> and <c>…/batches/{firstCallId}.json</c>: the calls as the
+/// model-call activities stored them, one per call or one per batch (<see cref="CallEntry"/>, <see cref="CallBatch"/>).</item>
 /// <item><c>archon-search/{searchId}/spec.json</c>: the search spec as submitted.</item>
 /// <item><c>archon-search/{searchId}/candidates/{candidateId}.json</c>: one evaluated candidate architecture and its scores.</item>
 /// <item><c>archon-search/{searchId}/leaderboard.json</c>: the leaderboard so far, rewritten after each round.</item>
@@ -23,6 +25,12 @@ public static class BlobLayout
 
     /// <summary>One model call of an inference, written by the model-call activity: <c>archon-traces/{instanceId}/calls/{callId}.json</c>.</summary>
     public static BlobRef CallEntry(string instanceId, string callId) => new(TracesContainer, $"{Safe(instanceId)}/calls/{Safe(callId)}.json");
+
+    /// <summary>
+    /// The calls of one batched model-call activity, in order, as one blob: <c>archon-traces/{instanceId}/batches/{firstCallId}.json</c>.
+    /// One write per 30-odd calls instead of one per call (a 2,001-call query made 2,001 files).
+    /// </summary>
+    public static BlobRef CallBatch(string instanceId, string firstCallId) => new(TracesContainer, $"{Safe(instanceId)}/batches/{Safe(firstCallId)}.json");
 
     public static BlobRef SearchSpec(string searchId) => new(SearchContainer, $"{Safe(searchId)}/spec.json");
 

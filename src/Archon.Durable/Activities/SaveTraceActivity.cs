@@ -19,12 +19,8 @@ public sealed class SaveTraceActivity(IResultStore store) : TaskActivity<SaveTra
     public async Task<BlobRef> ExecuteAsync(SaveTraceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var trace = new List<TraceEntry>(input.CallIds.Count);
-        foreach (var callId in input.CallIds)
-        {
-            trace.Add(await store.GetJsonAsync<TraceEntry>(BlobLayout.CallEntry(input.InstanceId, callId), cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"call {callId} of {input.InstanceId}: not found in {store.Location}"));
-        }
+        var stored = await StoredCalls.ReadAsync(store, input.InstanceId, input.CallIds, input.Batches, cancellationToken).ConfigureAwait(false);
+        var trace = input.CallIds.Select(id => stored[id]).ToList();
 
         var target = BlobLayout.Trace(input.InstanceId);
         var document = new SaveTraceRequest(input.InstanceId, input.Architecture, input.Answer, input.Usage, trace, input.FinalState);

@@ -21,17 +21,20 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
 
     private readonly Dictionary<string, string> _answers = new(StringComparer.Ordinal);
 
+    // Call id → the batch blob (first call id of its batch) it is stored in; calls that ran alone are not here.
+    private readonly Dictionary<string, string> _storedIn = new(StringComparer.Ordinal);
+
     /// <summary>Calls scheduled so far by this orchestration (for the custom status).</summary>
     public int CallsScheduled { get; private set; }
 
     public async Task<IReadOnlyList<ModelCallResult>> RunAsync(IReadOnlyList<ModelCallRequest> calls, CancellationToken cancellationToken)
     {
         var work = new ModelCallWork[calls.Count];
-        var replaceable = PromptReferences.Replaceable(_answers);
+        var replaceable = new AnswerIndex(PromptReferences.Replaceable(_answers));
         for (var i = 0; i < calls.Count; i++)
         {
             var (request, references) = PromptReferences.Compact(calls[i], replaceable);
-            work[i] = new ModelCallWork(context.InstanceId, request, references);
+            work[i] = new ModelCallWork(context.InstanceId, request, references, references is null ? null : BatchesOf(references));
         }
 
         CallsScheduled += calls.Count;
@@ -42,6 +45,14 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
         }
 
         return results;
+    }
+
+    /// <summary>The batch blobs (by first call id, in first-use order) holding any of <paramref name="callIds"/>; null when none.</summary>
+    public IReadOnlyList<string>? BatchesOf(IEnumerable<string> callIds)
+    {
+        ArgumentNullException.ThrowIfNull(callIds);
+        List<string> batches = [.. callIds.Where(_storedIn.ContainsKey).Select(id => _storedIn[id]).Distinct(StringComparer.Ordinal)];
+        return batches.Count == 0 ? null : batches;
     }
 
     /// <summary>Sizes of the consecutive chunks <paramref name="calls"/> calls are split into (at most <see cref="MaxActivitiesPerBatch"/>, sizes differ by at most one).</summary>
@@ -68,8 +79,14 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
         var start = 0;
         foreach (var size in ChunkSizes(work.Length))
         {
+            var chunk = work[start..(start + size)];
+            foreach (var call in chunk)
+            {
+                _storedIn[call.Request.CallId] = chunk[0].Request.CallId;
+            }
+
             tasks.Add(context.CallActivityAsync<IReadOnlyList<ModelCallResult>>(
-                nameof(ModelCallBatchActivity), new ModelCallBatchWork(context.InstanceId, work[start..(start + size)]), DurableRetry.Activity));
+                nameof(ModelCallBatchActivity), new ModelCallBatchWork(context.InstanceId, chunk), DurableRetry.Activity));
             start += size;
         }
 

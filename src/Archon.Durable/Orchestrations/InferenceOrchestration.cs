@@ -62,9 +62,10 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         var cancelled = runs.Any(r => r.Cancelled);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
         // Refs, not payloads: every call is already in the store; SaveTrace assembles the trace from their ids.
+        var callIds = trace.Select(e => e.Request.CallId).ToList();
         var traceRef = await context.CallActivityAsync<BlobRef>(
             nameof(SaveTraceActivity),
-            new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, trace.Select(e => e.Request.CallId).ToList(), runs[0].State),
+            new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, callIds, runs[0].State, durable.BatchesOf(callIds)),
             DurableRetry.Activity);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, cancelled ? ClientCancellation.NoteKind : "completed"));
         if (!context.IsReplaying)

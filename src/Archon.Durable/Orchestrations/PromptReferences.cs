@@ -42,36 +42,32 @@ public static class PromptReferences
     /// <summary>As <see cref="Compact(ModelCallRequest, IReadOnlyDictionary{string, string})"/>, with the answers already
     /// filtered and ordered by <see cref="Replaceable"/>.</summary>
     public static (ModelCallRequest Request, IReadOnlyList<string>? References) Compact(
-        ModelCallRequest request, IReadOnlyList<KeyValuePair<string, string>> candidates)
+        ModelCallRequest request, IReadOnlyList<KeyValuePair<string, string>> candidates) => Compact(request, new AnswerIndex(candidates));
+
+    /// <summary>
+    /// As <see cref="Compact(ModelCallRequest, IReadOnlyDictionary{string, string})"/>, with the answers indexed once
+    /// (<see cref="AnswerIndex"/>) for a whole batch of calls. Each message is scanned once, left to right; at each
+    /// position the longest answer that starts there is replaced (ties: call id order). The references come back in
+    /// <see cref="Replaceable"/> order.
+    /// </summary>
+    public static (ModelCallRequest Request, IReadOnlyList<string>? References) Compact(ModelCallRequest request, AnswerIndex index)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(candidates);
-        if (candidates.Count == 0 || request.Messages.Any(m => m.Content.Contains(Open, StringComparison.Ordinal)))
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.Count == 0 || request.Messages.Any(m => m.Content.Contains(Open, StringComparison.Ordinal)))
         {
             return (request, null);
         }
 
-        var used = new List<string>();
+        var used = new SortedSet<int>();
         var messages = new List<ChatTurn>(request.Messages.Count);
         foreach (var message in request.Messages)
         {
-            var content = message.Content;
-            foreach (var (callId, text) in candidates)
-            {
-                if (content.Contains(text, StringComparison.Ordinal))
-                {
-                    content = content.Replace(text, Token(callId), StringComparison.Ordinal);
-                    if (!used.Contains(callId, StringComparer.Ordinal))
-                    {
-                        used.Add(callId);
-                    }
-                }
-            }
-
+            var content = index.Replace(message.Content, used, Token);
             messages.Add(ReferenceEquals(content, message.Content) ? message : message with { Content = content });
         }
 
-        return used.Count == 0 ? (request, null) : (request with { Messages = messages }, used);
+        return used.Count == 0 ? (request, null) : (request with { Messages = messages }, [.. used.Select(index.CallId)]);
     }
 
     /// <summary>Restores the prompt: each reference becomes the answer <paramref name="answers"/> gives for it.</summary>
@@ -94,5 +90,5 @@ public static class PromptReferences
         return request with { Messages = messages };
     }
 
-    private static string Token(string callId) => Open + callId + Close;
+    internal static string Token(string callId) => Open + callId + Close;
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using Microsoft.AspNetCore.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,12 +31,11 @@ internal static class LoopbackStreaming
 
     public static IReadOnlyList<string> Tokens(string text) => Regex.Matches(text, @"\S+\s*|\s+").Select(m => m.Value).ToList();
 
-    public static async Task WriteAsync(HttpListenerResponse response, string model, LoopbackReply reply, int inputTokens, bool includeUsage, long sequence, CancellationToken ct)
+    public static async Task WriteAsync(HttpResponse response, string model, LoopbackReply reply, int inputTokens, bool includeUsage, long sequence, CancellationToken ct)
     {
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
-        response.SendChunked = true;
-        response.Headers["Cache-Control"] = "no-cache";
+        response.Headers.CacheControl = "no-cache";
         var id = $"chatcmpl-{sequence}";
         var text = reply.Text ?? "";
         await SendAsync(response, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null), ct);
@@ -69,7 +68,7 @@ internal static class LoopbackStreaming
         }
 
         await SendAsync(response, "[DONE]", ct);
-        response.Close();
+        await response.CompleteAsync();
     }
 
     private static string Chunk(string id, string model, JsonObject delta, string? finish) => new JsonObject
@@ -81,10 +80,10 @@ internal static class LoopbackStreaming
         ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
     }.ToJsonString();
 
-    private static async Task SendAsync(HttpListenerResponse response, string data, CancellationToken ct)
+    private static async Task SendAsync(HttpResponse response, string data, CancellationToken ct)
     {
         var bytes = Encoding.UTF8.GetBytes($"data: {data}\n\n");
-        await response.OutputStream.WriteAsync(bytes, ct);
-        await response.OutputStream.FlushAsync(ct);
+        await response.Body.WriteAsync(bytes, ct);
+        await response.Body.FlushAsync(ct);
     }
 }

@@ -49,6 +49,40 @@ public sealed class InferenceOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_BatchedLayerQuotedByABatchedLayer_OneBlobPerBatchAndEveryCallInTheTrace()
+    {
+        // 40 samples, then 40 unit-test evaluations quoting them: both layers go out as batched activities, the second
+        // reading the first's answers back from the batch blobs through references.
+        var invoker = new FakeModel(r => r.Role == "generator" ? $"Sample {r.SampleIndex:D2}: four, because two and two make four, shown step by step." : null);
+        await using var host = await DurableTestHost.StartAsync(invoker);
+        var architecture = new Core.Architecture.ArchitectureConfig
+        {
+            Name = "tests-then-forty-samples-then-evaluation",
+            Layers =
+            [
+                new([new Core.Architecture.ComponentConfig { Type = Core.Architecture.ComponentTypes.UnitTestGenerator, Model = "m", UnitTestCap = 3 }]),
+                new([new Core.Architecture.ComponentConfig { Type = Core.Architecture.ComponentTypes.Generator, Model = "m", Samples = 40 }]),
+                new([new Core.Architecture.ComponentConfig { Type = Core.Architecture.ComponentTypes.UnitTestEvaluator, Model = "m" }]),
+            ],
+        };
+
+        var done = await RunAsync(host, new InferenceRequest(Question, architecture), "batched");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var stored = await host.Store.GetJsonAsync<SaveTraceRequest>(done.ReadOutputAs<InferenceResult>()!.Trace, default);
+        Assert.Equal(81, stored!.Trace.Count);
+        Assert.Equal(40, stored.Trace.Where(e => e.Request.Role == "generator").Select(e => e.Request.CallId).Distinct().Count());
+        // The evaluator prompts were restored from the generator batches: each quotes its own sample in full.
+        var evaluations = stored.Trace.Where(e => e.Request.Role == "unit_test_evaluator").ToList();
+        Assert.Equal(40, evaluations.Count);
+        Assert.All(evaluations, e => Assert.DoesNotContain("\u27e6archon:call:", e.Request.Messages[^1].Content, StringComparison.Ordinal));
+        Assert.Equal(40, evaluations.Select(e => e.Request.Messages[^1].Content).Count(c => c.Contains("two and two make four", StringComparison.Ordinal)));
+        var folder = Path.Combine(host.Root, BlobLayout.TracesContainer, "batched");
+        Assert.Equal(64, Directory.GetFiles(Path.Combine(folder, "batches")).Length);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "calls")));
+    }
+
+    [Fact]
     public async Task RunAsync_Finished_CustomStatusReportsLastLayerAndCalls()
     {
         await using var host = await DurableTestHost.StartAsync(new FakeModel());

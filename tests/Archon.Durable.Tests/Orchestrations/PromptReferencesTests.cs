@@ -70,4 +70,41 @@ public sealed class PromptReferencesTests
         Assert.Equal(fromDictionary.Request.Messages, fromList.Request.Messages);
         Assert.Equal(fromDictionary.References, fromList.References);
     }
+
+    [Fact]
+    public void Compact_AnswerContainingAnother_ReplacesTheLongerWhole()
+    {
+        var inner = Long;
+        var outer = "Preface. " + Long + " Coda that makes it longer.";
+        var answers = new Dictionary<string, string> { ["inner"] = inner, ["outer"] = outer };
+        var original = Fuser($"[1] {outer}\n[2] {inner}");
+
+        var (compacted, references) = PromptReferences.Compact(original, answers);
+
+        Assert.Equal(["outer", "inner"], references!);
+        Assert.Equal("[1] \u27e6archon:call:outer\u27e7\n[2] \u27e6archon:call:inner\u27e7", compacted.Messages[1].Content);
+        Assert.Equal(original.Messages, PromptReferences.Expand(compacted, answers).Messages);
+    }
+
+    [Fact]
+    public void Compact_ManyAnswersQuotedInManyPrompts_EveryQuoteReplacedAndEveryPromptRestored()
+    {
+        // 300 answers sharing long common prefixes (the hash window sees the same first characters for many of them),
+        // quoted in 200 prompts in varying order and with text around them.
+        var answers = Enumerable.Range(0, 300).ToDictionary(
+            i => $"L0.C0.generator.s{i}",
+            i => $"Candidate answer with a long shared opening sentence, number {i}: " + new string((char)('a' + (i % 26)), 20 + (i % 7)));
+        var index = new AnswerIndex(PromptReferences.Replaceable(answers));
+        for (var p = 0; p < 200; p++)
+        {
+            var quoted = Enumerable.Range(0, 5).Select(k => (p * 7 + k * 31) % 300).ToList();
+            var original = Fuser(string.Join("\n", quoted.Select((q, k) => $"[{k + 1}] {answers[$"L0.C0.generator.s{q}"]}")) + "\nFuse them.");
+
+            var (compacted, references) = PromptReferences.Compact(original, index);
+
+            Assert.Equal(quoted.Distinct().Count(), references!.Count);
+            Assert.All(quoted, q => Assert.DoesNotContain(answers[$"L0.C0.generator.s{q}"], compacted.Messages[1].Content, StringComparison.Ordinal));
+            Assert.Equal(original.Messages, PromptReferences.Expand(compacted, answers).Messages);
+        }
+    }
 }

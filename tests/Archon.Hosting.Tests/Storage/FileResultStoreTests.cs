@@ -21,6 +21,18 @@ public sealed class FileResultStoreTests : ResultStoreContract, IDisposable
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
     }
 
+    [Fact]
+    public async Task PutBytesAsync_FolderRemovedAfterAnEarlierWrite_MakesItAgainAndWrites()
+    {
+        var store = CreateStore();
+        await store.PutBytesAsync("archon-traces", "i1/calls/a.json", "{}"u8.ToArray(), "application/json", default);
+        Directory.Delete(Path.Combine(_root, "archon-traces", "i1"), recursive: true);
+
+        await store.PutBytesAsync("archon-traces", "i1/calls/b.json", "[1]"u8.ToArray(), "application/json", default);
+
+        Assert.Equal("[1]"u8.ToArray(), await store.GetBytesAsync("archon-traces", "i1/calls/b.json", default));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
