@@ -33,24 +33,43 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_location);
-        BlobPort = FreePort();
-        var args = string.Join(' ',
-            "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort,
-            "--queueHost", "127.0.0.1", "--queuePort", FreePort(),
-            "--tableHost", "127.0.0.1", "--tablePort", FreePort());
-        _process = Process.Start(new ProcessStartInfo(azurite, args)
+        // Free ports are probed, then handed to Azurite: another process can take one in between, and Azurite then
+        // exits at once. A new set of ports is tried (three attempts) and the last error is kept for the message.
+        for (var attempt = 1; ; attempt++)
         {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {azurite}");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitForPortAsync(BlobPort, TimeSpan.FromSeconds(30));
+            BlobPort = FreePort();
+            var args = string.Join(' ',
+                "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort,
+                "--queueHost", "127.0.0.1", "--queuePort", FreePort(),
+                "--tableHost", "127.0.0.1", "--tablePort", FreePort());
+            _process = Process.Start(new ProcessStartInfo(azurite, args)
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException($"could not start {azurite}");
+            var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            _process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { stderr.Enqueue(line); } };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { stderr.Enqueue(line); } };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            try
+            {
+                await WaitForPortAsync(BlobPort, TimeSpan.FromSeconds(30));
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"{e.Message} (attempt {attempt}; output: {string.Join(" | ", stderr.TakeLast(3))}); retrying on new ports");
+                _process.Dispose();
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"{e.Message}; output: {string.Join(" | ", stderr.TakeLast(5))}", e);
+            }
+        }
     }
 
     public Task DisposeAsync()
