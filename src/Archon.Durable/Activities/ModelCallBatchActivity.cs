@@ -1,6 +1,7 @@
 using Archon.Core.Execution;
 using Archon.Core.Storage;
 using Archon.Durable.Contracts;
+using Archon.Durable.Orchestrations;
 using Microsoft.DurableTask;
 
 namespace Archon.Durable.Activities;
@@ -28,14 +29,16 @@ public sealed class ModelCallBatchActivity(IModelInvoker invoker, IResultStore s
             return [];
         }
 
+        var calls = SharedMessages.Restore(work);
+
         // Every reference of the batch read once (31 evaluations of candidates from one generator batch read one blob).
-        var references = work.Calls.SelectMany(c => c.References ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var references = calls.SelectMany(c => c.References ?? []).Distinct(StringComparer.Ordinal).ToList();
         var answers = references.Count == 0 ? null : await ModelCallActivity.AnswersAsync(
-            store, work.InstanceId, references, [.. work.Calls.SelectMany(c => c.ReferenceBatches ?? [])], cancellationToken).ConfigureAwait(false);
+            store, work.InstanceId, references, [.. calls.SelectMany(c => c.ReferenceBatches ?? [])], cancellationToken).ConfigureAwait(false);
         var single = new ModelCallActivity(invoker, store);
-        var entries = await Task.WhenAll(work.Calls.Select(call => single.RunAsync(call, answers, cancellationToken))).ConfigureAwait(false);
+        var entries = await Task.WhenAll(calls.Select(call => single.RunAsync(call, answers, cancellationToken))).ConfigureAwait(false);
         // One blob for the batch, written before the batch returns: every call is in the store when the orchestration sees it.
-        await store.PutJsonAsync(BlobLayout.CallBatch(work.InstanceId, work.Calls[0].Request.CallId), entries, cancellationToken).ConfigureAwait(false);
+        await store.PutJsonAsync(BlobLayout.CallBatch(work.InstanceId, calls[0].Request.CallId), entries, cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(e => e.Result)];
     }
 }

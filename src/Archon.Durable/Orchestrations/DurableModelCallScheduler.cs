@@ -86,7 +86,7 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
             }
 
             tasks.Add(context.CallActivityAsync<IReadOnlyList<ModelCallResult>>(
-                nameof(ModelCallBatchActivity), new ModelCallBatchWork(context.InstanceId, chunk), DurableRetry.Activity));
+                nameof(ModelCallBatchActivity), SharedMessages.Share(new ModelCallBatchWork(context.InstanceId, chunk)), DurableRetry.Activity));
             start += size;
         }
 

@@ -63,7 +63,7 @@ public static class PromptReferences
         var messages = new List<ChatTurn>(request.Messages.Count);
         foreach (var message in request.Messages)
         {
-            var content = index.Replace(message.Content, used, Token);
+            var content = index.Replace(message.Content, used);
             messages.Add(ReferenceEquals(content, message.Content) ? message : message with { Content = content });
         }
 

@@ -46,4 +46,29 @@ public sealed class HistorySizeTests(ITestOutputHelper output)
         var growthPerAnswerChar = (double)(large.Bytes - small.Bytes) / (9 * (Long - Short));
         Assert.True(growthPerAnswerChar < 1.5, $"history grows {growthPerAnswerChar:0.00} bytes per answer character (bound 1.5)");
     }
+
+    [Fact]
+    public async Task RunAsync_HundredSamplesOfALongPrompt_HistoryHoldsThePromptAboutOncePerBatch()
+    {
+        // 100 samples go out as 32 batches; each batch sends one conversation, so history should hold the 6,000-character
+        // prompt about 32 times (once per batch input) plus the orchestration's own input and state (14 copies measured),
+        // not once per call (114 copies measured without sharing).
+        var meter = new OrchestrationHistoryMeter();
+        await using var host = await DurableTestHost.StartAsync(new FakeModel(_ => "ok"), null, meter);
+        var prompt = new string('p', 6000);
+        var architecture = new Core.Architecture.ArchitectureConfig
+        {
+            Name = "hundred-samples",
+            Layers = [new([new Core.Architecture.ComponentConfig { Type = Core.Architecture.ComponentTypes.Generator, Model = "m", Samples = 100 }])],
+        };
+        await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(InferenceOrchestration), new InferenceRequest([new("user", prompt)], architecture), new Microsoft.DurableTask.StartOrchestrationOptions("hundred"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var done = await host.Host.Client.WaitForInstanceCompletionAsync("hundred", getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+
+        var size = meter.Of("hundred")!;
+        output.WriteLine($"100 samples of a {prompt.Length}-character prompt: {size.Events} events, {size.PayloadBytes} payload bytes");
+        Assert.True(size.PayloadBytes < 60 * prompt.Length, $"history payload {size.PayloadBytes} bytes: more than 60 copies of the prompt");
+    }
 }
