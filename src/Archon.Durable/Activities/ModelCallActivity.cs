@@ -55,6 +55,7 @@ public sealed class ModelCallActivity(IModelInvoker invoker, IResultStore store,
     {
         var entries = await StoredCalls.ReadAsync(store, instanceId, callIds, batches, cancellationToken).ConfigureAwait(false);
         return entries.ToDictionary(e => e.Key, e => e.Value.Result.Text
-            ?? throw new InvalidOperationException($"call {e.Key} of {instanceId}: its stored answer is missing from {store.Location}"), StringComparer.Ordinal);
+            ?? throw new InvalidOperationException($"call {e.Key} of {instanceId}: its stored answer is missing from {store.Location}"),
+            StringComparer.Ordinal);
     }
 }

@@ -14,14 +14,15 @@ internal static class StoredCalls
     {
         var wanted = new HashSet<string>(callIds, StringComparer.Ordinal);
         var found = new Dictionary<string, TraceEntry>(wanted.Count, StringComparer.Ordinal);
-        foreach (var batch in (batches ?? []).Distinct(StringComparer.Ordinal))
+        // Batch blobs are read 8 at a time: a 2,001-call trace spans 64 of them, and one-by-one reads were most of SaveTrace.
+        var loaded = new System.Collections.Concurrent.ConcurrentDictionary<string, List<TraceEntry>>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync((batches ?? []).Distinct(StringComparer.Ordinal), parallel,
+            async (batch, ct) => loaded[batch] = await store.GetJsonAsync<List<TraceEntry>>(BlobLayout.CallBatch(instanceId, batch), ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"batch {batch} of {instanceId}: not found in {store.Location}")).ConfigureAwait(false);
+        foreach (var entry in loaded.Values.SelectMany(e => e).Where(e => wanted.Contains(e.Request.CallId)))
         {
-            var entries = await store.GetJsonAsync<List<TraceEntry>>(BlobLayout.CallBatch(instanceId, batch), cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"batch {batch} of {instanceId}: not found in {store.Location}");
-            foreach (var entry in entries.Where(e => wanted.Contains(e.Request.CallId)))
-            {
-                found[entry.Request.CallId] = entry;
-            }
+            found[entry.Request.CallId] = entry;
         }
 
         foreach (var callId in wanted.Where(id => !found.ContainsKey(id)).ToList())

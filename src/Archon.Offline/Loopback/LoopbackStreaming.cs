@@ -31,7 +31,8 @@ internal static class LoopbackStreaming
 
     public static IReadOnlyList<string> Tokens(string text) => Regex.Matches(text, @"\S+\s*|\s+").Select(m => m.Value).ToList();
 
-    public static async Task WriteAsync(HttpResponse response, string model, LoopbackReply reply, int inputTokens, bool includeUsage, long sequence, CancellationToken ct)
+    public static async Task WriteAsync(
+        HttpResponse response, string model, LoopbackReply reply, int inputTokens, bool includeUsage, long sequence, CancellationToken ct)
     {
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";

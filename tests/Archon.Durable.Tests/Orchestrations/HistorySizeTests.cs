@@ -62,7 +62,9 @@ public sealed class HistorySizeTests(ITestOutputHelper output)
             Layers = [new([new Core.Architecture.ComponentConfig { Type = Core.Architecture.ComponentTypes.Generator, Model = "m", Samples = 100 }])],
         };
         await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(InferenceOrchestration), new InferenceRequest([new("user", prompt)], architecture), new Microsoft.DurableTask.StartOrchestrationOptions("hundred"));
+            nameof(InferenceOrchestration),
+            new InferenceRequest([new("user", prompt)], architecture),
+            new Microsoft.DurableTask.StartOrchestrationOptions("hundred"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var done = await host.Host.Client.WaitForInstanceCompletionAsync("hundred", getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);

@@ -10,7 +10,8 @@ public sealed class SharedMessagesTests
     private static readonly string Query = "Explain why the sky is blue, and check it against these tests. " + new string('q', 200);
 
     private static ModelCallWork Call(int i, string user) => new("inst",
-        new ModelCallRequest($"L1.C0.unit_test_evaluator.s0.c{i}", "m", [new ChatTurn("system", System), new ChatTurn("user", Query), new ChatTurn("user", user)],
+        new ModelCallRequest(
+            $"L1.C0.unit_test_evaluator.s0.c{i}", "m", [new ChatTurn("system", System), new ChatTurn("user", Query), new ChatTurn("user", user)],
             0.7, 256, 0, "unit_test_evaluator", 1));
 
     [Fact]
@@ -23,7 +24,8 @@ public sealed class SharedMessagesTests
 
         Assert.Equal([System, Query], shared.Shared!);
         Assert.All(shared.Calls, c => Assert.True(c.Request.Messages[0].Content.Length < 30 && c.Request.Messages[1].Content.Length < 30));
-        Assert.All(shared.Calls.Select((c, i) => (c, i)), p => Assert.StartsWith($"Candidate {p.i}:", p.c.Request.Messages[2].Content, StringComparison.Ordinal));
+        Assert.All(shared.Calls.Select((c, i) => (c, i)),
+            p => Assert.StartsWith($"Candidate {p.i}:", p.c.Request.Messages[2].Content, StringComparison.Ordinal));
         Assert.Equal(batch.Calls.Select(c => c.Request.Messages), restored.Select(c => c.Request.Messages));
     }
 
