@@ -70,4 +70,46 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
         Assert.Equal(finalCallsBefore, api.FinalModelRequests);
         Assert.Contains(trace!.FinalState!.Notes, n => n.Kind == ClientCancellation.NoteKind && n.Layer == 0);
     }
+
+    [Fact]
+    public async Task PostStream_ClientDisconnectsDuringTheStreamedFinalStage_ProviderCallIsAbortedAndTheTraceSaysSo()
+    {
+        // Two tokens of the final stage reach the client, then it leaves while the model is still generating.
+        api.Gate = new TokenGate();
+        api.Gate.Release(2);
+        api.EarlyLayerGate = null;
+        var received = new List<string>();
+        string id;
+        using (var response = await api.Http.SendAsync(
+            StreamingTests.Post("""{"model":"three-layer","stream":true,"messages":[{"role":"user","content":"What is 2+2?"}]}"""), HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var sse = new SseClient(await response.Content.ReadAsStreamAsync());
+            var first = await sse.NextAsync();
+            id = first!.Value.Id![..first.Value.Id!.LastIndexOf(':')];
+            while (string.Concat(received) != "Two plus" && await sse.NextAsync() is { } e)
+            {
+                if (StreamingTests.Content(e.Data) is { Length: > 0 } piece)
+                {
+                    received.Add(piece);
+                }
+            }
+        }
+
+        // The model's own HTTP request is aborted: it stops generating instead of running to the end unread.
+        await api.Gate.Cancelled.WaitAsync(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var result = done.ReadOutputAs<InferenceResult>()!;
+        var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();
+        var trace = await store.GetJsonAsync<SaveTraceRequest>(result.Trace, CancellationToken.None);
+
+        Assert.Equal("Two plus", string.Concat(received));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.True(result.Cancelled);
+        Assert.Null(result.Answer);
+        var final = Assert.Single(trace!.Trace, e => e.Request.Layer == 2);
+        Assert.False(final.Result.Succeeded);
+        Assert.Contains("client disconnected", final.Result.Error, StringComparison.Ordinal);
+        Assert.Contains(trace.FinalState!.Notes, n => n.Kind == ClientCancellation.NoteKind && n.Layer == 2);
+    }
 }
