@@ -80,8 +80,8 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
         api.EarlyLayerGate = null;
         var received = new List<string>();
         string id;
-        using (var response = await api.Http.SendAsync(
-            StreamingTests.Post("""{"model":"three-layer","stream":true,"messages":[{"role":"user","content":"What is 2+2?"}]}"""), HttpCompletionOption.ResponseHeadersRead))
+        var body = """{"model":"three-layer","stream":true,"messages":[{"role":"user","content":"What is 2+2?"}]}""";
+        using (var response = await api.Http.SendAsync(StreamingTests.Post(body), HttpCompletionOption.ResponseHeadersRead))
         {
             using var sse = new SseClient(await response.Content.ReadAsStreamAsync());
             var first = await sse.NextAsync();

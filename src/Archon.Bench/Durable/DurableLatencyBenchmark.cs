@@ -55,11 +55,13 @@ public static class DurableLatencyBenchmark
             var results = new List<LatencyBenchmarkResult>();
             for (var i = 0; i < Math.Max(1, options.Runs); i++)
             {
+                var sent = TimeProvider.System.GetUtcNow();
                 var clock = Stopwatch.StartNew();
                 var output = await RunOnceAsync(host.Client, request, $"latency-{i}", cancellationToken).ConfigureAwait(false);
                 clock.Stop();
                 var trace = await ReadTraceAsync(store, output, cancellationToken).ConfigureAwait(false);
-                results.Add(LatencyBenchmark.Figures(clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost));
+                results.Add(LatencyBenchmark.Figures(
+                    clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost, sent));
             }
 
             return LatencyBenchmark.Median(results);

@@ -68,6 +68,7 @@ public static class LatencyBenchmark
         var results = new List<LatencyBenchmarkResult>();
         for (var i = 0; i < Math.Max(1, options.Runs); i++)
         {
+            var sent = TimeProvider.System.GetUtcNow();
             var clock = Stopwatch.StartNew();
             var result = await runner.RunAsync(architecture, query, scheduler, cancellationToken).ConfigureAwait(false);
             clock.Stop();
@@ -76,7 +77,7 @@ public static class LatencyBenchmark
                 throw new InvalidOperationException($"bench run failed: {string.Join("; ", result.FinalState.Notes.Select(n => n.Message))}");
             }
 
-            results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace, plan, architecture.Name, options.MaxConcurrency, InProcessHost));
+            results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace, plan, architecture.Name, options.MaxConcurrency, InProcessHost, sent));
         }
 
         return Median(results);
@@ -86,9 +87,13 @@ public static class LatencyBenchmark
     public static LatencyBenchmarkResult Median(IReadOnlyList<LatencyBenchmarkResult> results) =>
         results.OrderBy(r => r.MeasuredMs).ElementAt(results.Count / 2);
 
-    /// <summary>Derives the bench figures from a measured wall-clock time, the run's trace and the planned critical path.</summary>
+    /// <summary>
+    /// Derives the bench figures from a measured wall-clock time, the run's trace and the planned critical path; with
+    /// <paramref name="runStart"/> (when the query was sent, on the clock the trace's start times use) also the layer spans.
+    /// </summary>
     public static LatencyBenchmarkResult Figures(
-        double measuredMs, IReadOnlyList<TraceEntry> trace, CriticalPathPlan plan, string architecture, int maxConcurrency, string host)
+        double measuredMs, IReadOnlyList<TraceEntry> trace, CriticalPathPlan plan, string architecture, int maxConcurrency, string host,
+        DateTimeOffset? runStart = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(plan);
@@ -104,6 +109,18 @@ public static class LatencyBenchmark
             architecture,
             plan.Waves,
             maxConcurrency,
-            host);
+            host,
+            runStart is { } start ? Spans(trace, start) : null);
+    }
+
+    /// <summary>Per layer: calls, first start and last end, in milliseconds from <paramref name="start"/>.</summary>
+    public static IReadOnlyList<LayerSpan> Spans(IReadOnlyList<TraceEntry> trace, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return [.. trace.GroupBy(e => e.Request.Layer).OrderBy(g => g.Key).Select(g => new LayerSpan(
+            g.Key,
+            g.Count(),
+            Math.Round(g.Min(e => (e.Result.StartedAt - start).TotalMilliseconds), 1),
+            Math.Round(g.Max(e => (e.Result.StartedAt - start).TotalMilliseconds + e.Result.LatencyMs), 1)))];
     }
 }

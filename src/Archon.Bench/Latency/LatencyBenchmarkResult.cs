@@ -6,6 +6,7 @@ namespace Archon.Bench.Latency;
 /// Figures of one latency-bench run. Critical path = the planned waves times the fixed per-call latency
 /// (<see cref="CriticalPath"/>: the best any schedule can do under the per-model cap); sequential = sum of the
 /// measured call latencies (the reference's one-call-after-another schedule). Calls = model calls the run made.
+/// <see cref="Layers"/>: when each layer's calls ran within the measured run (null when the run's start is unknown).
 /// </summary>
 public sealed record LatencyBenchmarkResult(
     [property: JsonPropertyName("measured_ms")] double MeasuredMs,
@@ -17,4 +18,5 @@ public sealed record LatencyBenchmarkResult(
     [property: JsonPropertyName("architecture")] string Architecture,
     [property: JsonPropertyName("waves")] int Waves,
     [property: JsonPropertyName("max_concurrency")] int MaxConcurrency,
-    [property: JsonPropertyName("host")] string Host);
+    [property: JsonPropertyName("host")] string Host,
+    [property: JsonPropertyName("layers")] IReadOnlyList<LayerSpan>? Layers = null);

@@ -56,6 +56,10 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
         table.AddRow($"ratio measured / critical path (goal ≤ {goal})", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");
         table.AddRow("speedup vs sequential", $"{r.SpeedupVsSequential.ToString("0.00", CultureInfo.InvariantCulture)}×");
+        foreach (var span in r.Layers ?? [])
+        {
+            table.AddRow($"layer {span.Layer}: {span.Calls} call(s), first start → last end", $"{F(span.FirstStartMs)} → {F(span.LastEndMs)} ms");
+        }
         Ansi.MarkupLineInterpolated(
             $"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
         Ansi.Write(table);

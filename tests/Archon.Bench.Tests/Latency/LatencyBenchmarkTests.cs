@@ -59,4 +59,18 @@ public sealed class LatencyBenchmarkTests
 
         Assert.Equal(new LatencyBenchmarkResult(330, 300, 1.1, 420, 1.27, 3, "a", 2, 8, "durable"), r);
     }
+
+    [Fact]
+    public void Figures_WithTheRunStart_SpansEachLayerFromFirstStartToLastEnd()
+    {
+        var sent = DateTimeOffset.UnixEpoch;
+        static TraceEntry E(int layer, double startMs, double ms) => new(
+            new ModelCallRequest($"L{layer}.{startMs}", "m", [], 0, 1, 0, "generator", layer),
+            new ModelCallResult($"L{layer}.{startMs}", "x", 1, 1, 0m, ms, 0, false, null, DateTimeOffset.UnixEpoch.AddMilliseconds(startMs)));
+        var plan = new CriticalPathPlan([new CriticalPathLayer(2, 1), new CriticalPathLayer(1, 1)], 3, 2, 300);
+
+        var r = LatencyBenchmark.Figures(400, [E(1, 230, 200), E(0, 4, 100), E(0, 10, 120), E(1, 250, 210)], plan, "a", 8, "durable", sent);
+
+        Assert.Equal([new LayerSpan(0, 2, 4, 130), new LayerSpan(1, 2, 230, 460)], r.Layers!);
+    }
 }
