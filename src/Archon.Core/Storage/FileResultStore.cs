@@ -8,9 +8,6 @@ public sealed class FileResultStore : IResultStore
 {
     private readonly string _root;
 
-    // Directories this instance already made: a trace of 2,000 calls otherwise asks the file system 2,000 times.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _made = new(StringComparer.Ordinal);
-
     public FileResultStore(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
@@ -22,24 +19,9 @@ public sealed class FileResultStore : IResultStore
     public async Task PutBytesAsync(string container, string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         var path = PathOf(container, name);
-        var dir = Path.GetDirectoryName(path)!;
-        if (_made.TryAdd(dir, true))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Removed behind our back since we made it (a cleaned-up run folder): make it again, once.
-            Directory.CreateDirectory(dir);
-            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
-        }
-
+        await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
         File.Move(temp, path, overwrite: true);
     }
 

@@ -160,6 +160,6 @@ public sealed class InferenceOrchestrationTests
         Assert.EndsWith(nameof(BudgetExceededException), done.FailureDetails!.ErrorType);
         Assert.Contains("over the limit of 5", done.FailureDetails.ErrorMessage);
         // Each generator reserves its own batch: five fit, the sixth is refused, nothing beyond the limit is sent.
-        Assert.InRange(invoker.Calls.Count, 0, 5);
+        Assert.True(invoker.Calls.Count <= 5, string.Join(", ", invoker.Calls.Select(c => c.CallId)));
     }
 }
