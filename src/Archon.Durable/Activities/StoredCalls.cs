@@ -17,9 +17,11 @@ internal static class StoredCalls
         // Batch blobs are read 8 at a time: a 2,001-call trace spans 64 of them, and one-by-one reads were most of SaveTrace.
         var loaded = new System.Collections.Concurrent.ConcurrentDictionary<string, List<TraceEntry>>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+        // A batch blob that is missing (an orchestration started before batches were stored this way) is not an error here:
+        // its calls are then looked up one by one below, and only a call found nowhere fails.
         await Parallel.ForEachAsync((batches ?? []).Distinct(StringComparer.Ordinal), parallel,
             async (batch, ct) => loaded[batch] = await store.GetJsonAsync<List<TraceEntry>>(BlobLayout.CallBatch(instanceId, batch), ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"batch {batch} of {instanceId}: not found in {store.Location}")).ConfigureAwait(false);
+                ?? []).ConfigureAwait(false);
         foreach (var entry in loaded.Values.SelectMany(e => e).Where(e => wanted.Contains(e.Request.CallId)))
         {
             found[entry.Request.CallId] = entry;
