@@ -20,7 +20,7 @@ namespace Archon.Bench.Durable;
 /// `archon bench latency --host durable`: the latency benchmark (<see cref="LatencyBenchmark"/>: an architecture against
 /// a fixed-latency loopback endpoint, full provider stack, per-model cap) run through the embedded Durable host, one
 /// model-call activity per call, every call's trace entry and the assembled trace written to a file store.
-/// Host start-up and one warm-up query are not measured; measured = schedule to completion (trace save included, the
+/// Host start-up and the warm-up queries (until the JIT settled, <see cref="JitWarmup"/>) are not measured; measured = schedule to completion (trace save included, the
 /// read-back of the trace for the figures excluded); the median of the runs is reported.
 /// </summary>
 public static class DurableLatencyBenchmark
@@ -51,7 +51,8 @@ public static class DurableLatencyBenchmark
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
             var request = new InferenceRequest(LatencyBenchmark.Prompt, architecture);
 
-            await RunOnceAsync(host.Client, request, "latency-warmup", cancellationToken).ConfigureAwait(false);
+            var warmups = await JitWarmup.RunAsync(
+                w => RunOnceAsync(host.Client, request, $"latency-warmup-{w}", cancellationToken), options.MaxWarmupRuns).ConfigureAwait(false);
             var results = new List<LatencyBenchmarkResult>();
             for (var i = 0; i < Math.Max(1, options.Runs); i++)
             {
@@ -64,7 +65,7 @@ public static class DurableLatencyBenchmark
                     clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost, sent));
             }
 
-            return LatencyBenchmark.Median(results);
+            return LatencyBenchmark.Median(results) with { WarmupRuns = warmups };
         }
         finally
         {

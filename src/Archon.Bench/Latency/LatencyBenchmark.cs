@@ -64,7 +64,7 @@ public static class LatencyBenchmark
         var architecture = options.ArchitectureOrDefault;
         var query = QueryState.Start(Prompt);
 
-        await runner.RunAsync(architecture, query, scheduler, cancellationToken).ConfigureAwait(false);
+        var warmups = await JitWarmup.RunAsync(_ => runner.RunAsync(architecture, query, scheduler, cancellationToken), options.MaxWarmupRuns).ConfigureAwait(false);
         var results = new List<LatencyBenchmarkResult>();
         for (var i = 0; i < Math.Max(1, options.Runs); i++)
         {
@@ -80,7 +80,7 @@ public static class LatencyBenchmark
             results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace, plan, architecture.Name, options.MaxConcurrency, InProcessHost, sent));
         }
 
-        return Median(results);
+        return Median(results) with { WarmupRuns = warmups };
     }
 
     /// <summary>The run with the median measured time.</summary>

@@ -7,6 +7,7 @@ namespace Archon.Bench.Latency;
 /// (<see cref="CriticalPath"/>: the best any schedule can do under the per-model cap); sequential = sum of the
 /// measured call latencies (the reference's one-call-after-another schedule). Calls = model calls the run made.
 /// <see cref="Layers"/>: when each layer's calls ran within the measured run (null when the run's start is unknown).
+/// <see cref="WarmupRuns"/>: the unmeasured runs before it.
 /// </summary>
 public sealed record LatencyBenchmarkResult(
     [property: JsonPropertyName("measured_ms")] double MeasuredMs,
@@ -19,4 +20,9 @@ public sealed record LatencyBenchmarkResult(
     [property: JsonPropertyName("waves")] int Waves,
     [property: JsonPropertyName("max_concurrency")] int MaxConcurrency,
     [property: JsonPropertyName("host")] string Host,
-    [property: JsonPropertyName("layers")] IReadOnlyList<LayerSpan>? Layers = null);
+    [property: JsonPropertyName("layers")] IReadOnlyList<LayerSpan>? Layers = null)
+{
+    /// <summary>Unmeasured runs made first, until the JIT settled (<see cref="JitWarmup"/>).</summary>
+    [JsonPropertyName("warmup_runs")]
+    public int WarmupRuns { get; init; }
+}

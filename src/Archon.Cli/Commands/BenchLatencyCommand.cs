@@ -37,6 +37,7 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
             Latency = TimeSpan.FromMilliseconds(settings.LatencyMs),
             MaxConcurrency = settings.MaxConcurrency,
             Runs = settings.Runs,
+            MaxWarmupRuns = settings.MaxWarmupRuns,
         };
         var r = settings.Host == HostKind.Durable
             ? await DurableLatencyBenchmark.RunAsync(options, cancellationToken)
@@ -61,7 +62,7 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
             table.AddRow($"layer {span.Layer}: {span.Calls} call(s), first start → last end", $"{F(span.FirstStartMs)} → {F(span.LastEndMs)} ms");
         }
         Ansi.MarkupLineInterpolated(
-            $"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s), host {settings.Host}");
+            $"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s) after {r.WarmupRuns} warm-up run(s), host {settings.Host}");
         Ansi.Write(table);
         return 0;
     }

@@ -26,6 +26,11 @@ public sealed class BenchLatencySettings : CommandSettings
     [DefaultValue(3)]
     public int Runs { get; init; } = 3;
 
+    [CommandOption("--max-warmup-runs <N>")]
+    [Description("Most unmeasured warm-up runs: they go on until one compiles at most 100 methods (the JIT has settled), or N have run (default 30).")]
+    [DefaultValue(LatencyBenchOptions.DefaultMaxWarmupRuns)]
+    public int MaxWarmupRuns { get; init; } = LatencyBenchOptions.DefaultMaxWarmupRuns;
+
     [CommandOption("--host <HOST>")]
     [Description("durable (default): through the embedded Durable host, one activity per call; inprocess: plain tasks.")]
     [DefaultValue(HostKind.Durable)]
@@ -39,6 +44,7 @@ public sealed class BenchLatencySettings : CommandSettings
         LatencyMs is < 1 or > 60_000 ? ValidationResult.Error("--latency-ms must be between 1 and 60000")
         : MaxConcurrency is < 1 or > 4096 ? ValidationResult.Error("--max-concurrency must be between 1 and 4096")
         : Runs is < 1 or > 100 ? ValidationResult.Error("--runs must be between 1 and 100")
+        : MaxWarmupRuns is < 1 or > 100 ? ValidationResult.Error("--max-warmup-runs must be between 1 and 100")
         : !HostKind.IsValid(Host) ? ValidationResult.Error(HostKind.Rule)
         : Architecture is { Length: 0 } ? ValidationResult.Error("--architecture: must name a file or an architecture")
         : ValidationResult.Success();

@@ -22,7 +22,7 @@ public sealed class BenchmarkTests
     [Fact]
     public async Task DurableLatencyBenchmark_OneRun_CriticalPathCoversFourLayersOfLatency()
     {
-        var result = await DurableLatencyBenchmark.RunAsync(new LatencyBenchOptions { Latency = TimeSpan.FromMilliseconds(30), Runs = 1 }, default);
+        var result = await DurableLatencyBenchmark.RunAsync(new LatencyBenchOptions { Latency = TimeSpan.FromMilliseconds(30), Runs = 1, MaxWarmupRuns = 1 }, default);
 
         // 4 sequential layers of one wave of 30 ms each; the wall clock cannot beat the critical path.
         Assert.Equal(120, result.CriticalPathMs);
@@ -47,7 +47,7 @@ public sealed class BenchmarkTests
         };
 
         var result = await DurableLatencyBenchmark.RunAsync(
-            new LatencyBenchOptions { Architecture = architecture, Latency = TimeSpan.FromMilliseconds(5), MaxConcurrency = 16, Runs = 1 }, default);
+            new LatencyBenchOptions { Architecture = architecture, Latency = TimeSpan.FromMilliseconds(5), MaxConcurrency = 16, Runs = 1, MaxWarmupRuns = 1 }, default);
 
         Assert.Equal(41, result.Calls);
         Assert.Equal(4, result.Waves);

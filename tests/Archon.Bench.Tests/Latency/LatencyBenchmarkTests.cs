@@ -9,7 +9,7 @@ public sealed class LatencyBenchmarkTests
     [Fact]
     public async Task RunAsync_ShortLatency_FiguresAreConsistentWithTheSchedule()
     {
-        var r = await LatencyBenchmark.RunAsync(new LatencyBenchOptions { Latency = TimeSpan.FromMilliseconds(30), Runs = 1 }, CancellationToken.None);
+        var r = await LatencyBenchmark.RunAsync(new LatencyBenchOptions { Latency = TimeSpan.FromMilliseconds(30), Runs = 1, MaxWarmupRuns = 1 }, CancellationToken.None);
 
         // Four layers of one wave each at the fixed latency; eleven calls.
         Assert.Equal(4 * 30, r.CriticalPathMs);
@@ -38,7 +38,7 @@ public sealed class LatencyBenchmarkTests
         };
 
         var r = await LatencyBenchmark.RunAsync(
-            new LatencyBenchOptions { Architecture = architecture, Latency = TimeSpan.FromMilliseconds(20), MaxConcurrency = 2, Runs = 1 }, CancellationToken.None);
+            new LatencyBenchOptions { Architecture = architecture, Latency = TimeSpan.FromMilliseconds(20), MaxConcurrency = 2, Runs = 1, MaxWarmupRuns = 1 }, CancellationToken.None);
 
         // Cap 2: the six samples need three waves, then one for the fuser; the wall clock cannot beat four waves.
         Assert.Equal(7, r.Calls);

@@ -13,15 +13,16 @@ public sealed class BenchLatencyCommandTests
     [InlineData(HostKind.Durable, 100)]
     public async Task Execute_Json_PrintsTheDocumentedFieldsAndLayerSpans(string host, int latencyMs)
     {
-        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--host", host, "--json");
+        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--max-warmup-runs", "2", "--host", host, "--json");
 
         Assert.True(result.Exit == 0, result.ToString());
         using var doc = JsonDocument.Parse(result.Out);
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
             ["measured_ms", "critical_path_ms", "ratio", "sequential_ms", "speedup_vs_sequential", "calls", "architecture", "waves", "max_concurrency", "host",
-                "layers"],
+                "layers", "warmup_runs"],
             names);
+        Assert.InRange(doc.RootElement.GetProperty("warmup_runs").GetInt32(), 1, 2);
         var r = doc.RootElement;
         Assert.True(r.GetProperty("ratio").GetDouble() > 0, result.Out);
         Assert.True(r.GetProperty("speedup_vs_sequential").GetDouble() > 0, result.Out);
@@ -46,11 +47,11 @@ public sealed class BenchLatencyCommandTests
     [Fact]
     public async Task Execute_Table_NamesEveryFigure()
     {
-        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", "5", "--runs", "1", "--host", HostKind.InProcess);
+        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", "5", "--runs", "1", "--max-warmup-runs", "1", "--host", HostKind.InProcess);
 
         Assert.True(result.Exit == 0, result.ToString());
         var text = result.Out;
-        Assert.Contains("5 ms per call, median of 1 run(s), host inprocess", text, StringComparison.Ordinal);
+        Assert.Contains("5 ms per call, median of 1 run(s) after 1 warm-up run(s), host inprocess", text, StringComparison.Ordinal);
         foreach (var figure in new[] { "measured", "critical path", "ratio measured / critical path", "sequential schedule", "speedup vs sequential" })
         {
             Assert.Contains(figure, text, StringComparison.Ordinal);
@@ -69,7 +70,7 @@ public sealed class BenchLatencyCommandTests
         try
         {
             var result = await ArchonCli.RunAsync(
-                "bench", "latency", "-a", path, "--latency-ms", "5", "--max-concurrency", "2", "--runs", "1", "--host", HostKind.InProcess, "--json");
+                "bench", "latency", "-a", path, "--latency-ms", "5", "--max-concurrency", "2", "--runs", "1", "--max-warmup-runs", "1", "--host", HostKind.InProcess, "--json");
 
             Assert.True(result.Exit == 0, result.ToString());
             using var doc = JsonDocument.Parse(result.Out);
@@ -90,6 +91,7 @@ public sealed class BenchLatencyCommandTests
     [InlineData("--max-concurrency", "0", "--max-concurrency")]
     [InlineData("--latency-ms", "0", "--latency-ms")]
     [InlineData("--runs", "0", "--runs")]
+    [InlineData("--max-warmup-runs", "0", "--max-warmup-runs")]
     [InlineData("--host", "cloud", "--host")]
     public async Task Execute_BadOption_FailsNamingIt(string option, string value, string named)
     {
