@@ -19,7 +19,8 @@ namespace Archon.Bench.Serving;
 /// `archon bench serve`: the cost of the serving hop. A one-call architecture (one generator) behind `archon serve`
 /// (<see cref="ArchonApiServer"/> in process: Kestrel on loopback, embedded Durable host, file store) against the same
 /// loopback model called directly, both with the OpenAI .NET SDK over real HTTP: sequential requests (p50, p99) and
-/// requests at 32 in flight (requests per second). Warm-up requests on both sides are not measured.
+/// requests at 32 in flight (requests per second). Warm-up requests on both sides are not measured; they repeat
+/// (sequential and concurrent, both sides) until the JIT has settled, at most <see cref="ServeBenchOptions.MaxWarmupRounds"/> rounds.
 /// </summary>
 public static class ServeBenchmark
 {
@@ -61,11 +62,15 @@ public static class ServeBenchmark
 
             var direct = Client(model.OpenAIBaseUri, ModelId);
             var served = Client(new Uri(server.BaseAddress, "api/v1/"), ArchitectureName);
-            await SequentialAsync(direct, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
-            await SequentialAsync(served, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
-            // Connections and thread-pool threads for 32 in flight exist before the concurrent rounds are timed.
-            await ConcurrentAsync(direct, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
-            await ConcurrentAsync(served, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+            // Warm-up rounds until the JIT has settled (JitWarmup); connections and thread-pool threads for 32 in flight
+            // exist before the concurrent rounds are timed.
+            await JitWarmup.RunAsync(async _ =>
+            {
+                await SequentialAsync(direct, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
+                await SequentialAsync(served, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
+                await ConcurrentAsync(direct, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+                await ConcurrentAsync(served, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+            }, options.MaxWarmupRounds).ConfigureAwait(false);
 
             var directMs = await SequentialAsync(direct, options.Requests, cancellationToken).ConfigureAwait(false);
             var servedMs = await SequentialAsync(served, options.Requests, cancellationToken).ConfigureAwait(false);

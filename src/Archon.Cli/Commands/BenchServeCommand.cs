@@ -27,13 +27,17 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         [Description("Requests per side at 32 in flight for requests per second (default 640).")]
         public int ConcurrentRequests { get; init; } = 640;
 
+        [CommandOption("--max-warmup-rounds <N>")]
+        [Description("Most unmeasured warm-up rounds; they stop once the JIT has settled (default 15).")]
+        public int MaxWarmupRounds { get; init; } = 15;
+
         [CommandOption("--json")]
         [Description("Print one JSON object instead of a table.")]
         public bool Json { get; init; }
 
         public ServeBenchOptions Options() => new()
         {
-            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests,
+            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds,
         };
 
         public override ValidationResult Validate() => Options().Validate() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();

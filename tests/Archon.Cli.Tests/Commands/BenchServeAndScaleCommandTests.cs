@@ -8,7 +8,7 @@ public sealed class BenchServeAndScaleCommandTests
     [Fact]
     public async Task Serve_Json_PrintsExactlyTheSixDocumentedFields()
     {
-        var result = await ArchonCli.RunAsync("bench", "serve", "--latency-ms", "5", "--requests", "5", "--concurrent-requests", "40", "--json");
+        var result = await ArchonCli.RunAsync("bench", "serve", "--latency-ms", "5", "--requests", "5", "--concurrent-requests", "40", "--max-warmup-rounds", "1", "--json");
 
         Assert.True(result.Exit == 0, result.ToString());
         using var doc = JsonDocument.Parse(result.Out);
