@@ -20,8 +20,9 @@ namespace Archon.Bench.Durable;
 /// `archon bench latency --host durable`: the latency benchmark (<see cref="LatencyBenchmark"/>: an architecture against
 /// a fixed-latency loopback endpoint, full provider stack, per-model cap) run through the embedded Durable host, one
 /// model-call activity per call, every call's trace entry and the assembled trace written to a file store.
-/// Host start-up and the warm-up queries (until the JIT settled, <see cref="JitWarmup"/>) are not measured; measured = schedule to completion (trace save included, the
-/// read-back of the trace for the figures excluded); the median of the runs is reported.
+/// Host start-up and the warm-up queries (until the JIT settled, <see cref="JitWarmup"/>) are not measured;
+/// measured = schedule to completion (trace save included, the read-back of the trace for the figures excluded); the
+/// median of the runs is reported.
 /// </summary>
 public static class DurableLatencyBenchmark
 {
