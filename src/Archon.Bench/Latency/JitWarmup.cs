@@ -14,7 +14,10 @@ public static class JitWarmup
     /// <summary>Methods a warm-up run may still compile and count as settled.</summary>
     public const int SettledMethods = 100;
 
-    /// <summary>Runs <paramref name="run"/> (given the warm-up index) at least once and at most <paramref name="maxRuns"/> times; returns the runs made.</summary>
+    /// <summary>
+    /// Runs <paramref name="run"/> (given the warm-up index) at least once and at most <paramref name="maxRuns"/> times;
+    /// returns the runs made.
+    /// </summary>
     /// <param name="compiledMethods">Methods compiled so far in the process (default: <see cref="JitInfo.GetCompiledMethodCount"/>).</param>
     public static async Task<int> RunAsync(Func<int, Task> run, int maxRuns, Func<long>? compiledMethods = null)
     {

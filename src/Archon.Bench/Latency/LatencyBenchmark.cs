@@ -64,7 +64,8 @@ public static class LatencyBenchmark
         var architecture = options.ArchitectureOrDefault;
         var query = QueryState.Start(Prompt);
 
-        var warmups = await JitWarmup.RunAsync(_ => runner.RunAsync(architecture, query, scheduler, cancellationToken), options.MaxWarmupRuns).ConfigureAwait(false);
+        var warmups = await JitWarmup.RunAsync(
+            _ => runner.RunAsync(architecture, query, scheduler, cancellationToken), options.MaxWarmupRuns).ConfigureAwait(false);
         var results = new List<LatencyBenchmarkResult>();
         for (var i = 0; i < Math.Max(1, options.Runs); i++)
         {

@@ -61,8 +61,8 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
         {
             table.AddRow($"layer {span.Layer}: {span.Calls} call(s), first start → last end", $"{F(span.FirstStartMs)} → {F(span.LastEndMs)} ms");
         }
-        Ansi.MarkupLineInterpolated(
-            $"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, median of {settings.Runs} run(s) after {r.WarmupRuns} warm-up run(s), host {settings.Host}");
+        var runs = $"median of {settings.Runs} run(s) after {r.WarmupRuns} warm-up run(s)";
+        Ansi.MarkupLineInterpolated($"{r.Architecture}, loopback endpoint, {settings.LatencyMs} ms per call, {runs}, host {settings.Host}");
         Ansi.Write(table);
         return 0;
     }

@@ -13,7 +13,9 @@ public sealed class BenchLatencyCommandTests
     [InlineData(HostKind.Durable, 100)]
     public async Task Execute_Json_PrintsTheDocumentedFieldsAndLayerSpans(string host, int latencyMs)
     {
-        var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--max-warmup-runs", "2", "--host", host, "--json");
+        var result = await ArchonCli.RunAsync(
+            "bench", "latency", "--latency-ms", latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--runs", "1", "--max-warmup-runs", "2",
+            "--host", host, "--json");
 
         Assert.True(result.Exit == 0, result.ToString());
         using var doc = JsonDocument.Parse(result.Out);
@@ -70,7 +72,8 @@ public sealed class BenchLatencyCommandTests
         try
         {
             var result = await ArchonCli.RunAsync(
-                "bench", "latency", "-a", path, "--latency-ms", "5", "--max-concurrency", "2", "--runs", "1", "--max-warmup-runs", "1", "--host", HostKind.InProcess, "--json");
+                "bench", "latency", "-a", path, "--latency-ms", "5", "--max-concurrency", "2", "--runs", "1", "--max-warmup-runs", "1",
+                "--host", HostKind.InProcess, "--json");
 
             Assert.True(result.Exit == 0, result.ToString());
             using var doc = JsonDocument.Parse(result.Out);
