@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Archon.Bench.Latency;
 using Archon.Core.Architecture;
 using Archon.Core.Execution;
 using Archon.Durable.Architectures;
@@ -17,7 +18,7 @@ namespace Archon.Bench.Durable;
 /// `archon bench throughput`: model-call activities per second through the embedded Durable host with zero model
 /// latency, and process CPU milliseconds per activity. Runs <see cref="ThroughputOptions.Orchestrations"/> inference
 /// orchestrations at once, each an 8-generator layer plus a fuser (9 model-call activities and one SaveTrace),
-/// after a warm-up round so JIT and connection setup are not counted.
+/// after warm-up rounds (until the JIT has settled, <see cref="JitWarmup"/>) so JIT and connection setup are not counted.
 /// </summary>
 public static class ThroughputBenchmark
 {
@@ -44,7 +45,8 @@ public static class ThroughputBenchmark
                 services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([Architecture]));
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-            await RoundAsync(host.Client, "warmup", Math.Min(options.Orchestrations, 20), cancellationToken).ConfigureAwait(false);
+            await JitWarmup.RunAsync(
+                w => RoundAsync(host.Client, $"warmup-{w}", Math.Min(options.Orchestrations, 20), cancellationToken), options.MaxWarmupRounds).ConfigureAwait(false);
             var callsBefore = invoker.Calls;
             var process = Process.GetCurrentProcess();
             process.Refresh();
@@ -87,7 +89,8 @@ public static class ThroughputBenchmark
     }
 }
 
-public sealed record ThroughputOptions(int Orchestrations = 200);
+/// <summary>Orchestrations in the measured round, and the most warm-up rounds of up to 20 (they stop once the JIT has settled).</summary>
+public sealed record ThroughputOptions(int Orchestrations = 200, int MaxWarmupRounds = 15);
 
 /// <summary>JSON names match `archon bench throughput --json`.</summary>
 public sealed record ThroughputResult(
