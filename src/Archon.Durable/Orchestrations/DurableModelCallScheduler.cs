@@ -29,16 +29,12 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
 
     public async Task<IReadOnlyList<ModelCallResult>> RunAsync(IReadOnlyList<ModelCallRequest> calls, CancellationToken cancellationToken)
     {
-        var work = new ModelCallWork[calls.Count];
-        var replaceable = new AnswerIndex(PromptReferences.Replaceable(_answers));
-        for (var i = 0; i < calls.Count; i++)
-        {
-            var (request, references) = PromptReferences.Compact(calls[i], replaceable);
-            work[i] = new ModelCallWork(context.InstanceId, request, references, references is null ? null : BatchesOf(references));
-        }
-
+        // The answers a prompt may quote, as of now (a retried activity may build its input episodes later). The index
+        // and the compacted inputs are built only when an input is recorded, never on replay (ReplayDeferredInput).
+        var replaceable = PromptReferences.Replaceable(_answers);
+        var index = new Lazy<AnswerIndex>(() => new AnswerIndex(replaceable));
         CallsScheduled += calls.Count;
-        var results = calls.Count <= MaxActivitiesPerBatch ? await SingleAsync(work) : await BatchedAsync(work);
+        var results = calls.Count <= MaxActivitiesPerBatch ? await SingleAsync(calls, index) : await BatchedAsync(calls, index);
         foreach (var result in results.Where(r => r.Succeeded))
         {
             _answers[result.CallId] = result.Text!;
@@ -62,31 +58,40 @@ public sealed class DurableModelCallScheduler(TaskOrchestrationContext context) 
         return chunks == 0 ? [] : [.. Enumerable.Range(0, chunks).Select(c => (calls / chunks) + (c < calls % chunks ? 1 : 0))];
     }
 
-    private async Task<ModelCallResult[]> SingleAsync(ModelCallWork[] work)
+    private ModelCallWork Work(ModelCallRequest call, Lazy<AnswerIndex> index)
     {
-        var tasks = new Task<ModelCallResult>[work.Length];
-        for (var i = 0; i < work.Length; i++)
+        var (request, references) = PromptReferences.Compact(call, index.Value);
+        return new ModelCallWork(context.InstanceId, request, references, references is null ? null : BatchesOf(references));
+    }
+
+    private async Task<ModelCallResult[]> SingleAsync(IReadOnlyList<ModelCallRequest> calls, Lazy<AnswerIndex> index)
+    {
+        var tasks = new Task<ModelCallResult>[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
         {
-            tasks[i] = context.CallActivityAsync<ModelCallResult>(nameof(ModelCallActivity), work[i], DurableRetry.Activity);
+            var call = calls[i];
+            tasks[i] = context.CallActivityAsync<ModelCallResult>(
+                nameof(ModelCallActivity), new ReplayDeferredInput(context, () => Work(call, index)), DurableRetry.Activity);
         }
 
         return await Task.WhenAll(tasks);
     }
 
-    private async Task<ModelCallResult[]> BatchedAsync(ModelCallWork[] work)
+    private async Task<ModelCallResult[]> BatchedAsync(IReadOnlyList<ModelCallRequest> calls, Lazy<AnswerIndex> index)
     {
         var tasks = new List<Task<IReadOnlyList<ModelCallResult>>>();
         var start = 0;
-        foreach (var size in ChunkSizes(work.Length))
+        foreach (var size in ChunkSizes(calls.Count))
         {
-            var chunk = work[start..(start + size)];
+            var chunk = calls.Skip(start).Take(size).ToList();
             foreach (var call in chunk)
             {
-                _storedIn[call.Request.CallId] = chunk[0].Request.CallId;
+                _storedIn[call.CallId] = chunk[0].CallId;
             }
 
-            tasks.Add(context.CallActivityAsync<IReadOnlyList<ModelCallResult>>(
-                nameof(ModelCallBatchActivity), SharedMessages.Share(new ModelCallBatchWork(context.InstanceId, chunk)), DurableRetry.Activity));
+            var input = new ReplayDeferredInput(context, () =>
+                SharedMessages.Share(new ModelCallBatchWork(context.InstanceId, [.. chunk.Select(c => Work(c, index))])));
+            tasks.Add(context.CallActivityAsync<IReadOnlyList<ModelCallResult>>(nameof(ModelCallBatchActivity), input, DurableRetry.Activity));
             start += size;
         }
 

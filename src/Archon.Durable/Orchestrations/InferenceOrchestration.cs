@@ -63,9 +63,11 @@ public sealed class InferenceOrchestration : TaskOrchestrator<InferenceRequest, 
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, "saving-trace"));
         // Refs, not payloads: every call is already in the store; SaveTrace assembles the trace from their ids.
         var callIds = trace.Select(e => e.Request.CallId).ToList();
+        var state = runs[0].State;
+        var batches = durable.BatchesOf(callIds);
         var traceRef = await context.CallActivityAsync<BlobRef>(
             nameof(SaveTraceActivity),
-            new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, callIds, runs[0].State, durable.BatchesOf(callIds)),
+            new ReplayDeferredInput(context, () => new SaveTraceInput(context.InstanceId, architecture.Name, answer, totals, callIds, state, batches)),
             DurableRetry.Activity);
         context.SetCustomStatus(new InferenceProgress(layers, layers, [], durable.CallsScheduled, cancelled ? ClientCancellation.NoteKind : "completed"));
         if (!context.IsReplaying)

@@ -148,6 +148,23 @@ public sealed class InferenceOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_BatchedActivityThrowsOnce_RetryRunsEveryCallWithItsRealPrompt()
+    {
+        // 40 samples go out as 32 batch activities. Each batch's first attempt fails; its retry is scheduled in a later
+        // episode from the input kept by the retry handler, which on replay was never built (ReplayDeferredInput).
+        var invoker = new FakeModel { ThrowTimesPerCall = 1 };
+        await using var host = await DurableTestHost.StartAsync(invoker);
+        var architecture = TestArchitectures.Arch("forty", [TestArchitectures.C("generator", "m", samples: 40)]);
+
+        var done = await RunAsync(host, new InferenceRequest(Question, architecture), "batch-retry");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(40, done.ReadOutputAs<InferenceResult>()!.Usage.Calls);
+        Assert.Equal(80, invoker.Calls.Count);
+        Assert.All(invoker.Calls, call => Assert.Equal(Question[0].Content, call.Messages[^1].Content));
+    }
+
+    [Fact]
     public async Task RunAsync_BudgetTooSmallForTheFanOut_FailsWithBudgetErrorWithinTheLimit()
     {
         var invoker = new FakeModel();
