@@ -26,14 +26,18 @@ public sealed class ArchonApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ArchonApiServer(WebApplication app, EmbeddedDurableHost durable, Uri baseAddress)
+    private ArchonApiServer(WebApplication app, EmbeddedDurableHost durable, DurableTaskClient client, Uri baseAddress)
     {
         _app = app;
         Durable = durable;
+        Client = client;
         BaseAddress = baseAddress;
     }
 
     public EmbeddedDurableHost Durable { get; }
+
+    /// <summary>The client the HTTP handlers use: it knows inline inference instances as well as the Durable host's.</summary>
+    public DurableTaskClient Client { get; }
 
     /// <summary>e.g. http://127.0.0.1:5123/ ; the API lives under /api.</summary>
     public Uri BaseAddress { get; }
@@ -71,7 +75,8 @@ public sealed class ArchonApiServer : IAsyncDisposable
             // Handlers and activities must see the same catalog and store instances.
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IArchitectureCatalog>());
             builder.Services.AddSingleton(durable.Services.GetRequiredService<IResultStore>());
-            builder.Services.AddSingleton(durable.Client);
+            var client = ClientFor(options, durable);
+            builder.Services.AddSingleton(client);
             builder.Services.AddSingleton(durable.Services.GetRequiredService<Archon.Core.Streaming.IStreamRelay>());
             if (durable.Services.GetService<Archon.Core.Providers.ModelCatalog>() is { } modelCatalog)
             {
@@ -99,7 +104,7 @@ public sealed class ArchonApiServer : IAsyncDisposable
             app.MapArchonMcp(options.ApiKey);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new ArchonApiServer(app, durable, new Uri(address.EndsWith('/') ? address : address + "/"));
+            return new ArchonApiServer(app, durable, client, new Uri(address.EndsWith('/') ? address : address + "/"));
         }
         catch
         {
@@ -107,6 +112,22 @@ public sealed class ArchonApiServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The client the handlers use: inline inference over the Durable client, or the Durable client itself.</summary>
+    private static DurableTaskClient ClientFor(ArchonApiServerOptions options, EmbeddedDurableHost durable)
+    {
+        if (options.Inference != ServeInference.Inline || options.Durable.ConfigureTasks is not null)
+        {
+            return durable.Client;
+        }
+
+        var services = durable.Services;
+        return new Inline.InlineInferenceClient(
+            durable.Client, services, () => services.GetService<Archon.Core.Execution.ArchitectureRunner>() ?? DefaultRunner,
+            services.GetService<TimeProvider>() ?? TimeProvider.System);
+    }
+
+    private static readonly Archon.Core.Execution.ArchitectureRunner DefaultRunner = new();
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,12 @@ public sealed class ArchonApiServerOptions
 
     public EmbeddedDurableHostOptions Durable { get; set; } = new();
 
+    /// <summary>
+    /// How inference requests run (default <see cref="ServeInference.Inline"/>). A host whose Durable tasks are replaced
+    /// (<see cref="EmbeddedDurableHostOptions.ConfigureTasks"/>, tests) always runs them through Durable.
+    /// </summary>
+    public ServeInference Inference { get; set; } = ServeInference.Inline;
+
     public ILoggerFactory? LoggerFactory { get; set; }
 
     public string? Validate() =>

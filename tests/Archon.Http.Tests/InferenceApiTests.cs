@@ -45,7 +45,7 @@ public sealed class InferenceApiTests(ApiServerFixture api) : IClassFixture<ApiS
         var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+            await api.Server.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
         }
 
         var status = await JsonAsync(await api.Http.GetAsync(statusUri));

@@ -19,7 +19,7 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
     {
         api.EarlyLayerGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         api.EarlyLayerReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var client = api.Server.Durable.Client;
+        var client = api.Server.Client;
         var architecture = TestArchitectures.Arch("x", [TestArchitectures.C("generator", "gen")], [TestArchitectures.C("fuser", "fuse")]);
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(InferenceOrchestration),
@@ -57,9 +57,9 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
         api.EarlyLayerGate.SetResult();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)
+        var done = await api.Server.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)
             .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : throw new TimeoutException(
-                $"not cancelled: {api.Server.Durable.Client.GetInstanceAsync(id, true).GetAwaiter().GetResult()?.SerializedCustomStatus}; server log:\n{api.Logs}"), TaskScheduler.Default);
+                $"not cancelled: {api.Server.Client.GetInstanceAsync(id, true).GetAwaiter().GetResult()?.SerializedCustomStatus}; server log:\n{api.Logs}"), TaskScheduler.Default);
         var result = done.ReadOutputAs<InferenceResult>()!;
         var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();
         var trace = await store.GetJsonAsync<SaveTraceRequest>(result.Trace, CancellationToken.None);
@@ -98,7 +98,7 @@ public sealed class StreamDisconnectTests(NoGraceStreamingApiFixture api) : ICla
         // The model's own HTTP request is aborted: it stops generating instead of running to the end unread.
         await api.Gate.Cancelled.WaitAsync(TimeSpan.FromSeconds(60));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var done = await api.Server.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         var result = done.ReadOutputAs<InferenceResult>()!;
         var store = api.Server.Durable.Services.GetRequiredService<IResultStore>();
         var trace = await store.GetJsonAsync<SaveTraceRequest>(result.Trace, CancellationToken.None);

@@ -62,7 +62,7 @@ public sealed class StreamingTests(StreamingApiFixture api) : IClassFixture<Stre
 
         // The model has released one token only: the answer is not complete, nor is the orchestration.
         var firstSeen = DateTimeOffset.UtcNow;
-        var running = await api.Server.Durable.Client.GetInstanceAsync(id!);
+        var running = await api.Server.Client.GetInstanceAsync(id!);
         Assert.Equal("Two", first);
         Assert.Equal(OrchestrationRuntimeStatus.Running, running!.RuntimeStatus);
 
@@ -73,7 +73,7 @@ public sealed class StreamingTests(StreamingApiFixture api) : IClassFixture<Stre
             rest.Append(string.Concat(updates.Current.ContentUpdate.Select(p => p.Text)));
         }
 
-        var done = await api.Server.Durable.Client.WaitForInstanceCompletionAsync(id!);
+        var done = await api.Server.Client.WaitForInstanceCompletionAsync(id!);
         Assert.Equal(StreamingApiFixture.FinalText, first + rest);
         Assert.True(done.LastUpdatedAt >= firstSeen, "the orchestration finished after the first token was in the client's hands");
     }

@@ -26,12 +26,15 @@ public class ApiServerFixture : IAsyncLifetime
 
     protected virtual string? ApiKey => null;
 
+    /// <summary>How the server runs inference (the `archon serve` default unless a subclass says otherwise).</summary>
+    protected virtual ServeInference Inference => ServeInference.Inline;
+
     public async Task InitializeAsync()
     {
         var store = Store = new FileResultStore(_root);
         var catalog = new InMemoryArchitectureCatalog([TestArchitectures.EightGeneratorsCriticRankerFuser("eight-gen"), TestArchitectures.SingleGenerator("single")]);
         Server = await ArchonApiServer.StartAsync(
-            new ArchonApiServerOptions { ApiKey = ApiKey, Api = new ArchonApiOptions { MaxRequestBytes = 64 * 1024, ChatCompletionTimeoutSeconds = 60 } },
+            new ArchonApiServerOptions { ApiKey = ApiKey, Inference = Inference, Api = new ArchonApiOptions { MaxRequestBytes = 64 * 1024, ChatCompletionTimeoutSeconds = 60 } },
             services =>
             {
                 services.AddSingleton<IModelInvoker>(Invoker);
@@ -58,4 +61,10 @@ public sealed class KeyedApiServerFixture : ApiServerFixture
     public const string Key = "test-key-123";
 
     protected override string? ApiKey => Key;
+}
+
+/// <summary>The server with every inference an orchestration of the embedded Durable host (`archon serve --inference durable`).</summary>
+public sealed class DurableInferenceApiServerFixture : ApiServerFixture
+{
+    protected override ServeInference Inference => ServeInference.Durable;
 }

@@ -19,6 +19,9 @@ public sealed record ServeBenchOptions
     /// <summary>Most warm-up rounds (each: the warm-up requests and 2 × concurrency at once, per side); they stop once the JIT has settled.</summary>
     public int MaxWarmupRounds { get; init; } = 15;
 
+    /// <summary>How the server runs the inference (default inline, as `archon serve` does).</summary>
+    public Archon.LocalHost.ServeInference Inference { get; init; } = Archon.LocalHost.ServeInference.Inline;
+
     /// <summary>First broken rule as "--option: rule", or null.</summary>
     public string? Validate() =>
         Latency < TimeSpan.Zero || Latency > TimeSpan.FromSeconds(60) ? "--latency-ms: must be 0-60000"

@@ -46,7 +46,7 @@ public static class ServeBenchmark
         var store = new FileResultStore(root);
         try
         {
-            var serverOptions = new ArchonApiServerOptions { Port = 0 };
+            var serverOptions = new ArchonApiServerOptions { Port = 0, Inference = options.Inference };
             // Far above the bench's 32 in flight: the limit must not be what is measured.
             serverOptions.Api.ChatCompletionTimeoutSeconds = 120;
             await using var server = await ArchonApiServer.StartAsync(serverOptions, services =>

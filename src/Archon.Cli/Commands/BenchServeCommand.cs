@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Archon.Bench.Serving;
+using Archon.LocalHost;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,6 +32,10 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         [Description("Most unmeasured warm-up rounds; they stop once the JIT has settled (default 15).")]
         public int MaxWarmupRounds { get; init; } = 15;
 
+        [CommandOption("--inference <MODE>")]
+        [Description("How the server runs the query, as `archon serve --inference`: inline (default) or durable.")]
+        public string Inference { get; init; } = "inline";
+
         [CommandOption("--json")]
         [Description("Print one JSON object instead of a table.")]
         public bool Json { get; init; }
@@ -38,9 +43,13 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         public ServeBenchOptions Options() => new()
         {
             Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds,
+            Inference = Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out var mode) ? mode : ServeInference.Inline,
         };
 
-        public override ValidationResult Validate() => Options().Validate() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
+        public override ValidationResult Validate() =>
+            !Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out _) || int.TryParse(Inference, out _)
+                ? ValidationResult.Error($"--inference '{Inference}': must be inline or durable")
+            : Options().Validate() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -60,7 +69,8 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         table.AddRow("overhead p99 (goal ≤ 20 ms)", $"{F(r.OverheadP99Ms)} ms");
         table.AddRow("direct requests/s at 32", F(r.DirectRps32));
         table.AddRow("served requests/s at 32 (goal ≥ 95% of direct)", $"{F(r.ServedRps32)} ({F(100 * r.ServedRps32 / r.DirectRps32)}%)");
-        Ansi.MarkupLineInterpolated($"One-call architecture behind archon serve vs the loopback model ({settings.LatencyMs} ms per call) called directly.");
+        Ansi.MarkupLineInterpolated(
+            $"One-call architecture behind archon serve (inference {settings.Inference.ToLowerInvariant()}) vs the loopback model ({settings.LatencyMs} ms per call) called directly.");
         Ansi.Write(table);
         return 0;
     }

@@ -67,8 +67,17 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Local result-store folder (default .archon unless ArchonStorage__* settings select Blob Storage).")]
         public string? Store { get; init; }
 
+        [CommandOption("--inference <MODE>")]
+        [Description("inline (default): inference runs in this process, no Durable replay (orchestration state is in memory "
+            + "either way; every call and trace is still stored). durable: every inference is an orchestration of the embedded "
+            + "Durable host, as in the Functions app.")]
+        [DefaultValue("inline")]
+        public string Inference { get; init; } = "inline";
+
         public override ValidationResult Validate() =>
-            !IPAddress.TryParse(Bind, out _) ? ValidationResult.Error($"--bind '{Bind}': must be an IP address")
+            !Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out _) || int.TryParse(Inference, out _)
+                ? ValidationResult.Error($"--inference '{Inference}': must be inline or durable")
+            : !IPAddress.TryParse(Bind, out _) ? ValidationResult.Error($"--bind '{Bind}': must be an IP address")
             : Port is < 0 or > 65535 ? ValidationResult.Error("--port: must be 0-65535")
             : !Directory.Exists(Architectures) ? ValidationResult.Error($"--architectures '{Architectures}': folder does not exist")
             : ValidationResult.Success();
@@ -112,6 +121,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             BindAddress = IPAddress.Parse(settings.Bind),
             Port = settings.Port,
             ApiKey = settings.ApiKey ?? configuration["ARCHON_API_KEY"],
+            Inference = Enum.Parse<ServeInference>(settings.Inference, ignoreCase: true),
         };
         if (options.Validate() is { } problem)
         {

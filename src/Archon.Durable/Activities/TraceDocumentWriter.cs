@@ -15,7 +15,15 @@ namespace Archon.Durable.Activities;
 /// </summary>
 internal static class TraceDocumentWriter
 {
-    private static readonly JsonTypeInfo Contract = StoreJson.Options.GetTypeInfo(typeof(SaveTraceRequest));
+    private static readonly JsonTypeInfo Contract = ContractInfo();
+
+    // The shared options get their resolver on first use; asking for metadata before any document was serialized
+    // (a fresh process whose first blob is a trace) needs it set explicitly. Idempotent once read-only.
+    private static JsonTypeInfo ContractInfo()
+    {
+        StoreJson.Options.MakeReadOnly(populateMissingResolver: true);
+        return StoreJson.Options.GetTypeInfo(typeof(SaveTraceRequest));
+    }
 
     public static byte[] Write(SaveTraceRequest document, IReadOnlyList<ReadOnlyMemory<byte>> entries)
     {
