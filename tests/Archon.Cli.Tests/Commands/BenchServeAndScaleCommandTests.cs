@@ -22,6 +22,17 @@ public sealed class BenchServeAndScaleCommandTests
     }
 
     [Fact]
+    public async Task Serve_InferenceDurable_MeasuresThroughTheDurableHostWithTheSameFields()
+    {
+        var result = await ArchonCli.RunAsync(
+            "bench", "serve", "--inference", "durable", "--latency-ms", "5", "--requests", "5", "--concurrent-requests", "40", "--max-warmup-rounds", "1");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("inference durable", result.Out, StringComparison.Ordinal);
+        Assert.Contains("overhead p50", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchScale_Json_PrintsTheDocumentedFieldsLabelledSimulated()
     {
         var result = await ArchonCli.RunAsync("bench", "search-scale", "--candidates", "2", "--items", "3", "--batch-size", "2", "--json");
@@ -55,6 +66,8 @@ public sealed class BenchServeAndScaleCommandTests
     [InlineData("serve", "--requests", "0", "--requests")]
     [InlineData("serve", "--concurrent-requests", "0", "--concurrent-requests")]
     [InlineData("serve", "--latency-ms", "-5", "--latency-ms")]
+    [InlineData("serve", "--inference", "sideways", "--inference")]
+    [InlineData("serve", "--inference", "1", "--inference")]
     public async Task BadOption_FailsNamingIt(string bench, string option, string value, string named)
     {
         var result = await ArchonCli.RunAsync("bench", bench, option, value, "--json");
