@@ -30,8 +30,10 @@ public sealed class InlineInferenceClient(DurableTaskClient durable, IServicePro
 
     public override DurableEntityClient Entities => durable.Entities;
 
+    private int _started;
+
     /// <summary>Inline instances started so far (tests, diagnostics).</summary>
-    public int InlineStarted { get; private set; }
+    public int InlineStarted => Volatile.Read(ref _started);
 
     public override Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
@@ -48,7 +50,7 @@ public sealed class InlineInferenceClient(DurableTaskClient durable, IServicePro
             throw new InvalidOperationException($"an orchestration with instance id '{id}' already exists");
         }
 
-        InlineStarted++;
+        Interlocked.Increment(ref _started);
         var scheduler = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
         _ = Task.Factory.StartNew(() => RunAsync(orchestratorName, instance), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
         return Task.FromResult(id);
