@@ -4,9 +4,10 @@ using Archon.Core.Storage;
 namespace Archon.Durable.Activities;
 
 /// <summary>
-/// The stored calls of one inference as their JSON bytes, by call id: what <see cref="StoredCalls"/> reads, without
-/// turning each entry into objects. SaveTrace copies the entries into the trace verbatim, and deserializing 2,000 entries
-/// only to serialize them again was most of its time. An entry's bytes are exactly what the serializer wrote for it
+/// The stored calls of one inference as their JSON bytes, by call id, wherever the model-call activities put them: the
+/// batch blobs named (each read once, 8 at a time: a 2,001-call trace spans 64 of them) or, for a call that ran on its
+/// own, its own blob. SaveTrace copies the entries into the trace verbatim (deserializing 2,000 entries only to
+/// serialize them again was most of its time); <see cref="StoredCalls"/> deserializes just the ones it needs. An entry's bytes are exactly what the serializer wrote for it
 /// (same options), so the trace is byte for byte the document serializing the entries would give.
 /// </summary>
 internal static class StoredCallsRaw
@@ -18,7 +19,8 @@ internal static class StoredCallsRaw
         var found = new Dictionary<string, ReadOnlyMemory<byte>>(wanted.Count, StringComparer.Ordinal);
         var loaded = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
-        // As in StoredCalls: a missing batch blob is not an error here; its calls are looked up one by one below.
+        // A batch blob that is missing (an orchestration started before batches were stored this way) is not an error here:
+        // its calls are then looked up one by one below, and only a call found nowhere fails.
         await Parallel.ForEachAsync((batches ?? []).Distinct(StringComparer.Ordinal), parallel, async (batch, ct) =>
         {
             var blob = BlobLayout.CallBatch(instanceId, batch);
