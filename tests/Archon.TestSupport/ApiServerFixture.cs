@@ -34,7 +34,10 @@ public class ApiServerFixture : IAsyncLifetime
         var store = Store = new FileResultStore(_root);
         var catalog = new InMemoryArchitectureCatalog([TestArchitectures.EightGeneratorsCriticRankerFuser("eight-gen"), TestArchitectures.SingleGenerator("single")]);
         Server = await ArchonApiServer.StartAsync(
-            new ArchonApiServerOptions { ApiKey = ApiKey, Inference = Inference, Api = new ArchonApiOptions { MaxRequestBytes = 64 * 1024, ChatCompletionTimeoutSeconds = 60 } },
+            new ArchonApiServerOptions
+            {
+                ApiKey = ApiKey, Inference = Inference, Api = new ArchonApiOptions { MaxRequestBytes = 64 * 1024, ChatCompletionTimeoutSeconds = 60 },
+            },
             services =>
             {
                 services.AddSingleton<IModelInvoker>(Invoker);

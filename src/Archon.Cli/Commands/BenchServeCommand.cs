@@ -69,8 +69,8 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         table.AddRow("overhead p99 (goal ≤ 20 ms)", $"{F(r.OverheadP99Ms)} ms");
         table.AddRow("direct requests/s at 32", F(r.DirectRps32));
         table.AddRow("served requests/s at 32 (goal ≥ 95% of direct)", $"{F(r.ServedRps32)} ({F(100 * r.ServedRps32 / r.DirectRps32)}%)");
-        Ansi.MarkupLineInterpolated(
-            $"One-call architecture behind archon serve (inference {settings.Inference.ToLowerInvariant()}) vs the loopback model ({settings.LatencyMs} ms per call) called directly.");
+        var (mode, latency) = (settings.Inference.ToLowerInvariant(), settings.LatencyMs);
+        Ansi.MarkupLineInterpolated($"One-call architecture behind archon serve (inference {mode}) vs the loopback model ({latency} ms/call) direct.");
         Ansi.Write(table);
         return 0;
     }

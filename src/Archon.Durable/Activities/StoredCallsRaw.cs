@@ -7,8 +7,9 @@ namespace Archon.Durable.Activities;
 /// The stored calls of one inference as their JSON bytes, by call id, wherever the model-call activities put them: the
 /// batch blobs named (each read once, 8 at a time: a 2,001-call trace spans 64 of them) or, for a call that ran on its
 /// own, its own blob. SaveTrace copies the entries into the trace verbatim (deserializing 2,000 entries only to
-/// serialize them again was most of its time); <see cref="StoredCalls"/> deserializes just the ones it needs. An entry's bytes are exactly what the serializer wrote for it
-/// (same options), so the trace is byte for byte the document serializing the entries would give.
+/// serialize them again was most of its time); <see cref="StoredCalls"/> deserializes just the ones it needs. An
+/// entry's bytes are exactly what the serializer wrote for it (same options), so the trace is byte for byte the
+/// document serializing the entries would give.
 /// </summary>
 internal static class StoredCallsRaw
 {

@@ -67,7 +67,8 @@ public sealed class InlineInferenceClient(DurableTaskClient durable, IServicePro
         return durable.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation);
     }
 
-    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
         _instances.TryGetValue(instanceId, out var instance)
             ? Task.FromResult(instance.Metadata(getInputsAndOutputs, _converter))
             : durable.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation);
@@ -84,7 +85,8 @@ public sealed class InlineInferenceClient(DurableTaskClient durable, IServicePro
         return instance.Metadata(getInputsAndOutputs, _converter);
     }
 
-    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override Task<OrchestrationMetadata?> GetInstancesAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
         _instances.TryGetValue(instanceId, out var instance)
             ? Task.FromResult<OrchestrationMetadata?>(instance.Metadata(getInputsAndOutputs, _converter))
             : durable.GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
@@ -127,7 +129,8 @@ public sealed class InlineInferenceClient(DurableTaskClient durable, IServicePro
         return durable.PurgeInstanceAsync(instanceId, options, cancellation);
     }
 
-    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+    public override Task<PurgeResult> PurgeAllInstancesAsync(
+        PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
         durable.PurgeAllInstancesAsync(filter, options, cancellation);
 
     // The embedded host owns the Durable client and disposes it.
