@@ -43,12 +43,11 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         public ServeBenchOptions Options() => new()
         {
             Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds,
-            Inference = Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out var mode) ? mode : ServeInference.Inline,
+            Inference = InferenceOption.Parse(Inference) ?? ServeInference.Inline,
         };
 
         public override ValidationResult Validate() =>
-            !Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out _) || int.TryParse(Inference, out _)
-                ? ValidationResult.Error($"--inference '{Inference}': must be inline or durable")
+            InferenceOption.Problem(Inference) is { } inference ? ValidationResult.Error(inference)
             : Options().Validate() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 

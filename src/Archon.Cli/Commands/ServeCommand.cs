@@ -75,8 +75,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string Inference { get; init; } = "inline";
 
         public override ValidationResult Validate() =>
-            !Enum.TryParse<ServeInference>(Inference, ignoreCase: true, out _) || int.TryParse(Inference, out _)
-                ? ValidationResult.Error($"--inference '{Inference}': must be inline or durable")
+            InferenceOption.Problem(Inference) is { } inference ? ValidationResult.Error(inference)
             : !IPAddress.TryParse(Bind, out _) ? ValidationResult.Error($"--bind '{Bind}': must be an IP address")
             : Port is < 0 or > 65535 ? ValidationResult.Error("--port: must be 0-65535")
             : !Directory.Exists(Architectures) ? ValidationResult.Error($"--architectures '{Architectures}': folder does not exist")
@@ -121,7 +120,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             BindAddress = IPAddress.Parse(settings.Bind),
             Port = settings.Port,
             ApiKey = settings.ApiKey ?? configuration["ARCHON_API_KEY"],
-            Inference = Enum.Parse<ServeInference>(settings.Inference, ignoreCase: true),
+            Inference = InferenceOption.Parse(settings.Inference) ?? ServeInference.Inline,
         };
         if (options.Validate() is { } problem)
         {
