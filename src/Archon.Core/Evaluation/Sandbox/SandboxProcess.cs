@@ -22,17 +22,22 @@ internal sealed class SandboxProcess : ISandboxPeer, IDisposable
 
     /// <summary>
     /// stderr, complete once the process has exited and the pipe drained. A kill is asynchronous, so right after one the
-    /// process may not have exited yet: wait up to 2 s for the exit, then up to 1 s for the pipe, rather than returning
-    /// an empty tail.
+    /// process may not have exited yet: wait up to <see cref="ExitWait"/> for the exit, then up to <see cref="DrainWait"/>
+    /// for the pipe, rather than returning an empty tail. Bounded, and long enough for a loaded 2-core machine: with 2 s
+    /// and 1 s, a killed sandbox's tail came back empty about once per full test run there.
     /// </summary>
     public string Output
     {
         get
         {
-            var exited = _process.HasExited || _process.WaitForExit(TimeSpan.FromSeconds(2));
-            return _stderr.Wait(TimeSpan.FromSeconds(exited ? 1 : 0)) ? _stderr.Result.Text : "";
+            var exited = _process.HasExited || _process.WaitForExit(ExitWait);
+            return _stderr.Wait(exited ? DrainWait : TimeSpan.Zero) ? _stderr.Result.Text : "";
         }
     }
+
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(5);
 
     public static async Task<SandboxProcess> StartAsync(IReadOnlyList<string> command, int maxMessageChars, int maxOutputChars)
     {
