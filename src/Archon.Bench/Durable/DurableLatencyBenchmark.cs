@@ -66,7 +66,8 @@ public static class DurableLatencyBenchmark
                     clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost, sent));
             }
 
-            return LatencyBenchmark.Median(results) with { WarmupRuns = warmups };
+            var floor = await ClientFloor.MeasureAsync(plan, server.OpenAIBaseUri, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false);
+            return (LatencyBenchmark.Median(results) with { WarmupRuns = warmups }).WithClientFloor(floor);
         }
         finally
         {

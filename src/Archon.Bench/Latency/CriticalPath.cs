@@ -37,7 +37,7 @@ public static class CriticalPath
             }
 
             var waves = stages.Sum(stage => stage.Values.Where(n => n > 0).Select(n => Waves(n, maxConcurrencyPerModel)).DefaultIfEmpty(0).Max());
-            layers.Add(new CriticalPathLayer(stages.Sum(stage => stage.Values.Sum()), waves));
+            layers.Add(new CriticalPathLayer(stages.Sum(stage => stage.Values.Sum()), waves) { Stages = stages });
             candidates = Next(layer.Components, candidates);
         }
 

@@ -25,4 +25,19 @@ public sealed record LatencyBenchmarkResult(
     /// <summary>Unmeasured runs made first, until the JIT settled (<see cref="JitWarmup"/>).</summary>
     [JsonPropertyName("warmup_runs")]
     public int WarmupRuns { get; init; }
+
+    /// <summary>The same calls, waves and caps through the OpenAI SDK alone (<see cref="ClientFloor"/>): the machine's floor.</summary>
+    [JsonPropertyName("client_floor_ms")]
+    public double ClientFloorMs { get; init; }
+
+    /// <summary><see cref="ClientFloorMs"/> over the critical path: the lowest ratio this machine allows.</summary>
+    [JsonPropertyName("client_floor_ratio")]
+    public double ClientFloorRatio { get; init; }
+
+    /// <summary>This result with the client floor measured at <paramref name="floorMs"/>.</summary>
+    public LatencyBenchmarkResult WithClientFloor(double floorMs) => this with
+    {
+        ClientFloorMs = Math.Round(floorMs, 1),
+        ClientFloorRatio = CriticalPathMs > 0 ? Math.Round(floorMs / CriticalPathMs, 3) : 0,
+    };
 }

@@ -5,6 +5,7 @@ namespace Archon.Bench.Serving;
 /// <summary>
 /// Figures of `archon bench serve`: p50 of sequential requests to the model directly and through `archon serve`, the
 /// overhead at p50 and p99 (served minus direct percentile), and requests per second at the bench's concurrency (32).
+/// The proxy figures are the same requests through <see cref="PassThroughProxy"/>, the floor of any serving hop.
 /// </summary>
 public sealed record ServeBenchResult(
     [property: JsonPropertyName("direct_p50_ms")] double DirectP50Ms,
@@ -12,4 +13,13 @@ public sealed record ServeBenchResult(
     [property: JsonPropertyName("overhead_p50_ms")] double OverheadP50Ms,
     [property: JsonPropertyName("overhead_p99_ms")] double OverheadP99Ms,
     [property: JsonPropertyName("served_rps_32")] double ServedRps32,
-    [property: JsonPropertyName("direct_rps_32")] double DirectRps32);
+    [property: JsonPropertyName("direct_rps_32")] double DirectRps32)
+{
+    /// <summary>p50 of sequential requests through the pass-through proxy.</summary>
+    [JsonPropertyName("proxy_p50_ms")]
+    public double ProxyP50Ms { get; init; }
+
+    /// <summary>Requests per second through the pass-through proxy at the bench's concurrency.</summary>
+    [JsonPropertyName("proxy_rps_32")]
+    public double ProxyRps32 { get; init; }
+}

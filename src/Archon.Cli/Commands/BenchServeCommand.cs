@@ -67,6 +67,7 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         table.AddRow("overhead p50 (goal ≤ 5 ms)", $"{F(r.OverheadP50Ms)} ms");
         table.AddRow("overhead p99 (goal ≤ 20 ms)", $"{F(r.OverheadP99Ms)} ms");
         table.AddRow("direct requests/s at 32", F(r.DirectRps32));
+        table.AddRow("pass-through proxy p50 / requests/s at 32 (the floor of any hop)", $"{F(r.ProxyP50Ms)} ms / {F(r.ProxyRps32)}");
         table.AddRow("served requests/s at 32 (goal ≥ 95% of direct)", $"{F(r.ServedRps32)} ({F(100 * r.ServedRps32 / r.DirectRps32)}%)");
         var (mode, latency) = (settings.Inference.ToLowerInvariant(), settings.LatencyMs);
         Ansi.MarkupLineInterpolated($"One-call architecture behind archon serve (inference {mode}) vs the loopback model ({latency} ms/call) direct.");

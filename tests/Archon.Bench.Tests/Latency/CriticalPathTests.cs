@@ -35,6 +35,18 @@ public sealed class CriticalPathTests
         Assert.Equal(1800, plan.Milliseconds);
     }
 
+    [Fact]
+    public void Compute_VerifierAfterGenerators_StagesGiveEachModelItsCallsInOrder()
+    {
+        var plan = CriticalPath.Compute(
+            Arch(new LayerConfig([C(ComponentTypes.Generator, "a", 3), C(ComponentTypes.Generator, "b", 2)]), new LayerConfig([C(ComponentTypes.Verifier, "v")])),
+            256, Latency);
+
+        Assert.Equal([new Dictionary<string, int> { ["a"] = 3, ["b"] = 2 }], plan.Layers[0].Stages);
+        Assert.Equal([new Dictionary<string, int> { ["v"] = 5 }, new Dictionary<string, int> { ["v"] = 5 }], plan.Layers[1].Stages);
+        Assert.All(plan.Layers, l => Assert.Equal(l.Calls, l.Stages.Sum(s => s.Values.Sum())));
+    }
+
     [Theory]
     [InlineData(1, 1000)]
     [InlineData(999, 2)]

@@ -19,16 +19,16 @@ public sealed class ServeBenchmarkTests
     [Fact]
     public void Figures_OverheadIsServedMinusDirectPerPercentile()
     {
-        var r = ServeBenchmark.Figures([10, 10, 10, 20], [13, 13, 13, 50], directRps: 100, servedRps: 96);
+        var r = ServeBenchmark.Figures(new ServeSide([10, 10, 10, 20], 100), new ServeSide([11, 10.5, 10.25, 12], 99.04), new ServeSide([13, 13, 13, 50], 96));
 
-        Assert.Equal(new ServeBenchResult(10, 13, 3, 30, 96, 100), r);
+        Assert.Equal(new ServeBenchResult(10, 13, 3, 30, 96, 100) { ProxyP50Ms = 10.5, ProxyRps32 = 99 }, r);
     }
 
     [Fact]
     public void Figures_PercentilesThatRoundApart_OverheadEqualsThePrintedDifference()
     {
         // 17.804 → 17.80 and 35.606 → 35.61: the raw difference (17.802) would print 17.80, not 35.61 − 17.80.
-        var r = ServeBenchmark.Figures([17.804], [35.606], directRps: 1, servedRps: 1);
+        var r = ServeBenchmark.Figures(new ServeSide([17.804], 1), new ServeSide([18], 1), new ServeSide([35.606], 1));
 
         Assert.Equal(17.81, r.OverheadP50Ms);
         Assert.Equal(r.ServedP50Ms - r.DirectP50Ms, r.OverheadP50Ms, 10);
@@ -55,5 +55,6 @@ public sealed class ServeBenchmarkTests
         Assert.True(r.ServedP50Ms >= 5, $"served p50 {r.ServedP50Ms} ms is below the model's 5 ms");
         Assert.Equal(r.ServedP50Ms - r.DirectP50Ms, r.OverheadP50Ms, 2);
         Assert.True(r.DirectRps32 > 0 && r.ServedRps32 > 0, $"rps direct {r.DirectRps32}, served {r.ServedRps32}");
+        Assert.True(r.ProxyP50Ms >= 5 && r.ProxyRps32 > 0, $"proxy p50 {r.ProxyP50Ms} ms, rps {r.ProxyRps32}");
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archon.Bench.Serving;
+
+/// <summary>
+/// The cheapest HTTP hop .NET offers, as the floor `archon bench serve` compares `archon serve` with: bare Kestrel on
+/// loopback (HTTP/1.1, no routing, no logging, the same setup as the loopback model) that copies each request's body
+/// to the model with one pooled <see cref="HttpClient"/> and copies the reply's status and body back. It parses
+/// nothing and stores nothing, so any serving hop, Archon's included, costs at least this much. On a machine where
+/// this floor is far from the direct figures, the distance is the machine's (cores shared by the load generator,
+/// the hop and the model), not the hop's.
+/// </summary>
+public sealed class PassThroughProxy : IAsyncDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly WebApplication app;
+    private readonly HttpClient upstream;
+    private readonly Uri target;
+
+    private PassThroughProxy(Uri target)
+    {
+        this.target = target;
+        upstream = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false })
+        {
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+            k.AddServerHeader = false;
+        });
+        app = builder.Build();
+        app.Run(ForwardAsync);
+        // Kestrel binds synchronously inside StartAsync; nothing here awaits I/O, so blocking once at start is safe.
+        app.StartAsync().GetAwaiter().GetResult();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUri = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>http://127.0.0.1:{port}/; a request to {BaseUri}{path} goes to {target}{path}.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Starts on a free port, forwarding every request path under <paramref name="target"/> (for example the model's root).</summary>
+    public static PassThroughProxy Start(Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new PassThroughProxy(target);
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, ct).ConfigureAwait(false);
+        using var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        content.Headers.ContentType = Json;
+        var path = (context.Request.Path.Value ?? "/").TrimStart('/');
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target, path)) { Content = content };
+        using var reply = await upstream.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        var bytes = await reply.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        context.Response.StatusCode = (int)reply.StatusCode;
+        context.Response.ContentType = reply.Content.Headers.ContentType?.ToString() ?? "application/json";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync().ConfigureAwait(false);
+        upstream.Dispose();
+    }
+}

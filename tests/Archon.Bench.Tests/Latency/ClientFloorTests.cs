@@ -1,0 +1,55 @@
+using Archon.Bench.Latency;
+using Archon.Core.Architecture;
+using Archon.Offline.Loopback;
+
+namespace Archon.Bench.Tests.Latency;
+
+public sealed class ClientFloorTests
+{
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);
+
+    private static ComponentConfig C(string type, string model, int samples = 1) => new() { Type = type, Model = model, Samples = samples };
+
+    [Fact]
+    public async Task MeasureAsync_SixSamplesUnderCapTwo_EveryPlannedCallReachesTheModelAndTakesAtLeastItsWaves()
+    {
+        await using var model = LoopbackModelServer.StartCanned(Latency);
+        var architecture = new ArchitectureConfig { Name = "t", Layers = [new LayerConfig([C(ComponentTypes.Generator, "m", samples: 6)])] };
+        var plan = CriticalPath.Compute(architecture, 2, Latency);
+
+        var ms = await ClientFloor.MeasureAsync(plan, model.OpenAIBaseUri, cap: 2, runs: 1, default);
+
+        // One unmeasured run and one measured run of 6 calls; 3 waves of 20 ms under a cap of 2.
+        Assert.Equal(12, model.RequestCount);
+        Assert.True(ms >= 3 * Latency.TotalMilliseconds, $"floor {ms} ms is shorter than 3 waves");
+    }
+
+    [Fact]
+    public async Task MeasureAsync_VerifierLayer_BothStagesAreCalledForEveryCandidate()
+    {
+        await using var model = LoopbackModelServer.StartCanned(TimeSpan.Zero);
+        var architecture = new ArchitectureConfig
+        {
+            Name = "t",
+            Layers = [new LayerConfig([C(ComponentTypes.Generator, "g", samples: 3)]), new LayerConfig([C(ComponentTypes.Verifier, "v")])],
+        };
+        var plan = CriticalPath.Compute(architecture, 8, Latency);
+
+        await ClientFloor.MeasureAsync(plan, model.OpenAIBaseUri, cap: 8, runs: 2, default);
+
+        // 3 generations + 3 reasonings + 3 verdicts, three times (one warm-up, two measured).
+        Assert.Equal(9, plan.Calls);
+        Assert.Equal(27, model.RequestCount);
+    }
+
+    [Theory]
+    [InlineData(1900, 1800, 1.056)]
+    [InlineData(0, 1800, 0)]
+    public void WithClientFloor_RatioIsTheFloorOverTheCriticalPath(double floorMs, double criticalMs, double ratio)
+    {
+        var r = new LatencyBenchmarkResult(2000, criticalMs, 1.1, 0, 0, 1, "a", 9, 256, "inprocess").WithClientFloor(floorMs);
+
+        Assert.Equal(floorMs, r.ClientFloorMs);
+        Assert.Equal(ratio, r.ClientFloorRatio);
+    }
+}

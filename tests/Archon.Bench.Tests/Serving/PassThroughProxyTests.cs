@@ -1,0 +1,44 @@
+using System.ClientModel;
+using System.Net;
+using System.Text;
+using Archon.Bench.Serving;
+using Archon.Offline.Loopback;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Archon.Bench.Tests.Serving;
+
+public sealed class PassThroughProxyTests
+{
+    private static ChatClient Client(Uri endpoint) =>
+        new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = endpoint }).GetChatClient("bench/model");
+
+    [Fact]
+    public async Task Forward_ChatCompletionThroughTheSdk_SameAnswerAsTheModelDirect()
+    {
+        await using var model = LoopbackModelServer.StartCanned(TimeSpan.Zero);
+        await using var proxy = PassThroughProxy.Start(model.BaseUri);
+        ChatMessage[] messages = [new UserChatMessage("Explain why the sky is blue in two sentences.")];
+
+        var direct = await Client(model.OpenAIBaseUri).CompleteChatAsync(messages);
+        var viaProxy = await Client(new Uri(proxy.BaseUri, "v1/")).CompleteChatAsync(messages);
+
+        Assert.False(string.IsNullOrEmpty(direct.Value.Content[0].Text));
+        Assert.Equal(direct.Value.Content[0].Text, viaProxy.Value.Content[0].Text);
+        Assert.Equal(2, model.RequestCount);
+    }
+
+    [Fact]
+    public async Task Forward_ModelRefusesTheRoute_StatusAndBodyComeBackUnchanged()
+    {
+        await using var model = LoopbackModelServer.StartCanned(TimeSpan.Zero);
+        await using var proxy = PassThroughProxy.Start(model.BaseUri);
+        using var http = new HttpClient();
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+
+        using var reply = await http.PostAsync(new Uri(proxy.BaseUri, "v1/no-such-route"), content);
+
+        Assert.Equal(HttpStatusCode.NotFound, reply.StatusCode);
+        Assert.Contains("unknown route", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
