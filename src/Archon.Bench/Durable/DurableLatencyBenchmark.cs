@@ -66,8 +66,8 @@ public static class DurableLatencyBenchmark
                     clock.Elapsed.TotalMilliseconds, trace, plan, architecture.Name, options.MaxConcurrency, DurableHost, sent));
             }
 
-            var floor = await ClientFloor.MeasureAsync(plan, server.OpenAIBaseUri, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false);
-            return (LatencyBenchmark.Median(results) with { WarmupRuns = warmups }).WithClientFloor(floor);
+            var measured = LatencyBenchmark.Median(results) with { WarmupRuns = warmups };
+            return await ClientFloor.WhenAskedAsync(measured, options, server.OpenAIBaseUri, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -17,6 +17,17 @@ public static class ClientFloor
 {
     private static readonly ChatMessage[] Messages = [new UserChatMessage(LatencyBenchmark.Prompt[0].Content)];
 
+    /// <summary><paramref name="measured"/> with the floor of its plan added when <see cref="LatencyBenchOptions.ClientFloor"/> asks for it.</summary>
+    public static async Task<LatencyBenchmarkResult> WhenAskedAsync(
+        LatencyBenchmarkResult measured, LatencyBenchOptions options, Uri endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ClientFloor
+            ? measured.WithClientFloor(await MeasureAsync(options.Plan(), endpoint, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false))
+            : measured;
+    }
+
     /// <summary>Median milliseconds of <paramref name="runs"/> runs of the plan's calls, after one unmeasured run.</summary>
     public static async Task<double> MeasureAsync(CriticalPathPlan plan, Uri endpoint, int cap, int runs, CancellationToken cancellationToken)
     {

@@ -25,6 +25,9 @@ public sealed record LatencyBenchOptions
 
     public const int DefaultMaxWarmupRuns = 30;
 
+    /// <summary>Also measure the client floor (<see cref="ClientFloor"/>): the same calls through the OpenAI SDK alone.</summary>
+    public bool ClientFloor { get; init; }
+
     public ArchitectureConfig ArchitectureOrDefault => Architecture ?? LatencyBenchmark.Architecture();
 
     public CriticalPathPlan Plan() => CriticalPath.Compute(ArchitectureOrDefault, MaxConcurrency, Latency);

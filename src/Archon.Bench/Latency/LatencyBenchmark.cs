@@ -81,8 +81,8 @@ public static class LatencyBenchmark
             results.Add(Figures(clock.Elapsed.TotalMilliseconds, result.Trace, plan, architecture.Name, options.MaxConcurrency, InProcessHost, sent));
         }
 
-        var floor = await ClientFloor.MeasureAsync(plan, server.OpenAIBaseUri, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false);
-        return (Median(results) with { WarmupRuns = warmups }).WithClientFloor(floor);
+        var measured = Median(results) with { WarmupRuns = warmups };
+        return await ClientFloor.WhenAskedAsync(measured, options, server.OpenAIBaseUri, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The run with the median measured time.</summary>

@@ -28,11 +28,13 @@ public sealed record LatencyBenchmarkResult(
 
     /// <summary>The same calls, waves and caps through the OpenAI SDK alone (<see cref="ClientFloor"/>): the machine's floor.</summary>
     [JsonPropertyName("client_floor_ms")]
-    public double ClientFloorMs { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ClientFloorMs { get; init; }
 
     /// <summary><see cref="ClientFloorMs"/> over the critical path: the lowest ratio this machine allows.</summary>
     [JsonPropertyName("client_floor_ratio")]
-    public double ClientFloorRatio { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ClientFloorRatio { get; init; }
 
     /// <summary>This result with the client floor measured at <paramref name="floorMs"/>.</summary>
     public LatencyBenchmarkResult WithClientFloor(double floorMs) => this with

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Archon.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,9 @@ namespace Archon.Bench.Serving;
 /// to the model with one pooled <see cref="HttpClient"/> and copies the reply's status and body back. It parses
 /// nothing and stores nothing, so any serving hop, Archon's included, costs at least this much. On a machine where
 /// this floor is far from the direct figures, the distance is the machine's (cores shared by the load generator,
-/// the hop and the model), not the hop's.
+/// the hop and the model), not the hop's. Given a store, it also leaves in it what every served request must leave
+/// there (a call entry and a trace, the reply's bytes in each, at the paths Archon uses), so that floor includes the
+/// durability the serving hop may not give up.
 /// </summary>
 public sealed class PassThroughProxy : IAsyncDisposable
 {
@@ -24,10 +27,13 @@ public sealed class PassThroughProxy : IAsyncDisposable
     private readonly WebApplication app;
     private readonly HttpClient upstream;
     private readonly Uri target;
+    private readonly IResultStore? store;
+    private long requests;
 
-    private PassThroughProxy(Uri target)
+    private PassThroughProxy(Uri target, IResultStore? store)
     {
         this.target = target;
+        this.store = store;
         upstream = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false })
         {
             Timeout = TimeSpan.FromMinutes(2),
@@ -49,11 +55,14 @@ public sealed class PassThroughProxy : IAsyncDisposable
     /// <summary>http://127.0.0.1:{port}/; a request to {BaseUri}{path} goes to {target}{path}.</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>Starts on a free port, forwarding every request path under <paramref name="target"/> (for example the model's root).</summary>
-    public static PassThroughProxy Start(Uri target)
+    /// <summary>
+    /// Starts on a free port, forwarding every request path under <paramref name="target"/> (for example the model's root);
+    /// with <paramref name="store"/>, each reply is stored as a call entry and a trace before it is answered.
+    /// </summary>
+    public static PassThroughProxy Start(Uri target, IResultStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return new PassThroughProxy(target);
+        return new PassThroughProxy(target, store);
     }
 
     private async Task ForwardAsync(HttpContext context)
@@ -67,6 +76,15 @@ public sealed class PassThroughProxy : IAsyncDisposable
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target, path)) { Content = content };
         using var reply = await upstream.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
         var bytes = await reply.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        if (store is not null)
+        {
+            var id = $"proxy-{Interlocked.Increment(ref requests)}";
+            foreach (var blob in new[] { BlobLayout.CallEntry(id, "L0.C0.generator.s0"), BlobLayout.Trace(id) })
+            {
+                await store.PutBytesAsync(blob.Container, blob.Name, bytes, "application/json", ct).ConfigureAwait(false);
+            }
+        }
+
         context.Response.StatusCode = (int)reply.StatusCode;
         context.Response.ContentType = reply.Content.Headers.ContentType?.ToString() ?? "application/json";
         context.Response.ContentLength = bytes.Length;

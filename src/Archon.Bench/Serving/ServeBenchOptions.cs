@@ -22,6 +22,9 @@ public sealed record ServeBenchOptions
     /// <summary>How the server runs the inference (default inline, as `archon serve` does).</summary>
     public Archon.LocalHost.ServeInference Inference { get; init; } = Archon.LocalHost.ServeInference.Inline;
 
+    /// <summary>Also measure the floors: the pass-through proxy, bare and storing (<see cref="PassThroughProxy"/>).</summary>
+    public bool Floors { get; init; }
+
     /// <summary>First broken rule as "--option: rule", or null.</summary>
     public string? Validate() =>
         Latency < TimeSpan.Zero || Latency > TimeSpan.FromSeconds(60) ? "--latency-ms: must be 0-60000"

@@ -19,8 +19,9 @@ namespace Archon.Bench.Serving;
 /// `archon bench serve`: the cost of the serving hop. A one-call architecture (one generator) behind `archon serve`
 /// (<see cref="ArchonApiServer"/> in process: Kestrel on loopback, embedded Durable host, file store) against the same
 /// loopback model called directly, both with the OpenAI .NET SDK over real HTTP: sequential requests (p50, p99) and
-/// requests at 32 in flight (requests per second). A third side, the <see cref="PassThroughProxy"/> in front of the same
-/// model, is the floor of any serving hop on the machine: what a hop that parses and stores nothing costs. Warm-up requests on both sides are not measured; they repeat
+/// requests at 32 in flight (requests per second). With <see cref="ServeBenchOptions.Floors"/>, two more sides: the
+/// <see cref="PassThroughProxy"/> in front of the same model, bare (the floor of any serving hop on the machine) and
+/// storing a call entry and a trace per request (the floor of a hop that keeps what a served request must keep). Warm-up requests on both sides are not measured; they repeat
 /// (sequential and concurrent, both sides) until the JIT has settled, at most <see cref="ServeBenchOptions.MaxWarmupRounds"/> rounds.
 /// </summary>
 public static class ServeBenchmark
@@ -61,29 +62,40 @@ public static class ServeBenchmark
                 services.AddSingleton<IArchitectureCatalog>(new InMemoryArchitectureCatalog([Architecture()]));
             }, cancellationToken).ConfigureAwait(false);
 
-            await using var proxy = PassThroughProxy.Start(model.BaseUri);
-            var direct = Client(model.OpenAIBaseUri, ModelId);
-            var floor = Client(new Uri(proxy.BaseUri, "v1/"), ModelId);
-            var served = Client(new Uri(server.BaseAddress, "api/v1/"), ArchitectureName);
+            // The floors (only when asked): the same requests through a pass-through proxy, bare and storing.
+            await using var proxy = options.Floors ? PassThroughProxy.Start(model.BaseUri) : null;
+            await using var storingProxy = options.Floors ? PassThroughProxy.Start(model.BaseUri, new FileResultStore(Path.Combine(root, "proxy"))) : null;
+            List<ChatClient> sides = [Client(model.OpenAIBaseUri, ModelId), Client(new Uri(server.BaseAddress, "api/v1/"), ArchitectureName)];
+            sides.AddRange(new[] { proxy, storingProxy }.OfType<PassThroughProxy>().Select(p => Client(new Uri(p.BaseUri, "v1/"), ModelId)));
             // Warm-up rounds until the JIT has settled (JitWarmup); connections and thread-pool threads for 32 in flight
             // exist before the concurrent rounds are timed.
             await JitWarmup.RunAsync(async _ =>
             {
-                await SequentialAsync(direct, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
-                await SequentialAsync(floor, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
-                await SequentialAsync(served, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
-                await ConcurrentAsync(direct, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
-                await ConcurrentAsync(floor, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
-                await ConcurrentAsync(served, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+                foreach (var side in sides)
+                {
+                    await SequentialAsync(side, options.WarmupRequests, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var side in sides)
+                {
+                    await ConcurrentAsync(side, 2 * options.Concurrency, options.Concurrency, cancellationToken).ConfigureAwait(false);
+                }
             }, options.MaxWarmupRounds).ConfigureAwait(false);
 
-            var directMs = await SequentialAsync(direct, options.Requests, cancellationToken).ConfigureAwait(false);
-            var floorMs = await SequentialAsync(floor, options.Requests, cancellationToken).ConfigureAwait(false);
-            var servedMs = await SequentialAsync(served, options.Requests, cancellationToken).ConfigureAwait(false);
-            var directRps = await ConcurrentAsync(direct, options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
-            var floorRps = await ConcurrentAsync(floor, options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
-            var servedRps = await ConcurrentAsync(served, options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
-            return Figures(new ServeSide(directMs, directRps), new ServeSide(floorMs, floorRps), new ServeSide(servedMs, servedRps));
+            var sequential = new List<List<double>>();
+            foreach (var side in sides)
+            {
+                sequential.Add(await SequentialAsync(side, options.Requests, cancellationToken).ConfigureAwait(false));
+            }
+
+            var measured = new List<ServeSide>();
+            for (var i = 0; i < sides.Count; i++)
+            {
+                var rps = await ConcurrentAsync(sides[i], options.ConcurrentRequests, options.Concurrency, cancellationToken).ConfigureAwait(false);
+                measured.Add(new ServeSide(sequential[i], rps));
+            }
+
+            return Figures(measured[0], measured[1], measured.ElementAtOrDefault(2), measured.ElementAtOrDefault(3));
         }
         finally
         {
@@ -94,20 +106,20 @@ public static class ServeBenchmark
         }
     }
 
-    /// <summary>The figures from each side's sequential latencies and requests per second.</summary>
-    public static ServeBenchResult Figures(ServeSide direct, ServeSide floor, ServeSide served)
+    /// <summary>The figures from each side's sequential latencies and requests per second; the proxies' when measured.</summary>
+    public static ServeBenchResult Figures(ServeSide direct, ServeSide served, ServeSide? proxy = null, ServeSide? storingProxy = null)
     {
         ArgumentNullException.ThrowIfNull(direct);
-        ArgumentNullException.ThrowIfNull(floor);
         ArgumentNullException.ThrowIfNull(served);
         // Percentiles are rounded before the overhead is taken, so the printed overhead is exactly served minus direct.
         var (d50, d99) = (Math.Round(Percentile(direct.SequentialMs, 0.50), 2), Math.Round(Percentile(direct.SequentialMs, 0.99), 2));
         var (s50, s99) = (Math.Round(Percentile(served.SequentialMs, 0.50), 2), Math.Round(Percentile(served.SequentialMs, 0.99), 2));
-        var f50 = Math.Round(Percentile(floor.SequentialMs, 0.50), 2);
         return new ServeBenchResult(d50, s50, Math.Round(s50 - d50, 2), Math.Round(s99 - d99, 2), Math.Round(served.Rps, 1), Math.Round(direct.Rps, 1))
         {
-            ProxyP50Ms = f50,
-            ProxyRps32 = Math.Round(floor.Rps, 1),
+            ProxyP50Ms = proxy is null ? null : Math.Round(Percentile(proxy.SequentialMs, 0.50), 2),
+            ProxyRps32 = proxy is null ? null : Math.Round(proxy.Rps, 1),
+            StoringProxyP50Ms = storingProxy is null ? null : Math.Round(Percentile(storingProxy.SequentialMs, 0.50), 2),
+            StoringProxyRps32 = storingProxy is null ? null : Math.Round(storingProxy.Rps, 1),
         };
     }
 

@@ -38,6 +38,7 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
             MaxConcurrency = settings.MaxConcurrency,
             Runs = settings.Runs,
             MaxWarmupRuns = settings.MaxWarmupRuns,
+            ClientFloor = settings.Floor,
         };
         var r = settings.Host == HostKind.Durable
             ? await DurableLatencyBenchmark.RunAsync(options, cancellationToken)
@@ -55,7 +56,11 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
         table.AddRow("measured", $"{F(r.MeasuredMs)} ms");
         table.AddRow($"critical path ({r.Waves} waves of at most {r.MaxConcurrency} calls per model)", $"{F(r.CriticalPathMs)} ms");
         table.AddRow($"ratio measured / critical path (goal ≤ {goal})", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
-        table.AddRow("client floor: the same calls through the OpenAI SDK alone", $"{F(r.ClientFloorMs)} ms (ratio {r.ClientFloorRatio.ToString("0.000", CultureInfo.InvariantCulture)})");
+        if (r.ClientFloorMs is { } floorMs && r.ClientFloorRatio is { } floorRatio)
+        {
+            table.AddRow("client floor: the same calls through the OpenAI SDK alone", $"{F(floorMs)} ms (ratio {floorRatio.ToString("0.000", CultureInfo.InvariantCulture)})");
+        }
+
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");
         table.AddRow("speedup vs sequential", $"{r.SpeedupVsSequential.ToString("0.00", CultureInfo.InvariantCulture)}×");
         foreach (var span in r.Layers ?? [])

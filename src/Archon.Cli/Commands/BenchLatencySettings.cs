@@ -36,6 +36,10 @@ public sealed class BenchLatencySettings : CommandSettings
     [DefaultValue(HostKind.Durable)]
     public string Host { get; init; } = HostKind.Durable;
 
+    [CommandOption("--floor")]
+    [Description("Also measure the client floor: the same calls, in the same waves, through the OpenAI SDK alone.")]
+    public bool Floor { get; init; }
+
     [CommandOption("--json")]
     [Description("Print one JSON object instead of a table.")]
     public bool Json { get; init; }

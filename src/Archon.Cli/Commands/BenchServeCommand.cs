@@ -36,13 +36,17 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         [Description("How the server runs the query, as `archon serve --inference`: inline (default) or durable.")]
         public string Inference { get; init; } = "inline";
 
+        [CommandOption("--floor")]
+        [Description("Also measure the floors: the same requests through a pass-through proxy, bare and storing a call entry and a trace each.")]
+        public bool Floor { get; init; }
+
         [CommandOption("--json")]
         [Description("Print one JSON object instead of a table.")]
         public bool Json { get; init; }
 
         public ServeBenchOptions Options() => new()
         {
-            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds,
+            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds, Floors = Floor,
             Inference = InferenceOption.Parse(Inference) ?? ServeInference.Inline,
         };
 
@@ -67,7 +71,11 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
         table.AddRow("overhead p50 (goal ≤ 5 ms)", $"{F(r.OverheadP50Ms)} ms");
         table.AddRow("overhead p99 (goal ≤ 20 ms)", $"{F(r.OverheadP99Ms)} ms");
         table.AddRow("direct requests/s at 32", F(r.DirectRps32));
-        table.AddRow("pass-through proxy p50 / requests/s at 32 (the floor of any hop)", $"{F(r.ProxyP50Ms)} ms / {F(r.ProxyRps32)}");
+        if (r.ProxyRps32 is { } proxyRps && r.StoringProxyRps32 is { } storingRps)
+        {
+            table.AddRow("pass-through proxy p50 / requests/s at 32 (the floor of any hop)", $"{F(r.ProxyP50Ms ?? 0)} ms / {F(proxyRps)}");
+            table.AddRow("storing proxy p50 / requests/s at 32 (+ a call entry and a trace each)", $"{F(r.StoringProxyP50Ms ?? 0)} ms / {F(storingRps)}");
+        }
         table.AddRow("served requests/s at 32 (goal ≥ 95% of direct)", $"{F(r.ServedRps32)} ({F(100 * r.ServedRps32 / r.DirectRps32)}%)");
         var (mode, latency) = (settings.Inference.ToLowerInvariant(), settings.LatencyMs);
         Ansi.MarkupLineInterpolated($"One-call architecture behind archon serve (inference {mode}) vs the loopback model ({latency} ms/call) direct.");

@@ -43,6 +43,28 @@ public sealed class ClientFloorTests
     }
 
     [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 2)]
+    public async Task WhenAskedAsync_OnlyWhenAsked_MeasuresTheFloorOfThePlan(bool asked, int calls)
+    {
+        await using var model = LoopbackModelServer.StartCanned(TimeSpan.Zero);
+        var options = new LatencyBenchOptions
+        {
+            Architecture = new ArchitectureConfig { Name = "t", Layers = [new LayerConfig([C(ComponentTypes.Generator, "m")])] },
+            Latency = Latency,
+            Runs = 1,
+            ClientFloor = asked,
+        };
+        var measured = new LatencyBenchmarkResult(30, 20, 1.5, 20, 1, 1, "t", 1, 256, "inprocess");
+
+        var r = await ClientFloor.WhenAskedAsync(measured, options, model.OpenAIBaseUri, default);
+
+        Assert.Equal(calls, model.RequestCount);
+        Assert.Equal(asked, r.ClientFloorRatio is not null);
+        Assert.Equal(asked ? measured.WithClientFloor(r.ClientFloorMs!.Value) : measured, r);
+    }
+
+    [Theory]
     [InlineData(1900, 1800, 1.056)]
     [InlineData(0, 1800, 0)]
     public void WithClientFloor_RatioIsTheFloorOverTheCriticalPath(double floorMs, double criticalMs, double ratio)

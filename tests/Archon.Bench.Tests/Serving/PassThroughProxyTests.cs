@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Net;
 using System.Text;
 using Archon.Bench.Serving;
+using Archon.Core.Storage;
 using Archon.Offline.Loopback;
 using OpenAI;
 using OpenAI.Chat;
@@ -26,6 +27,34 @@ public sealed class PassThroughProxyTests
         Assert.False(string.IsNullOrEmpty(direct.Value.Content[0].Text));
         Assert.Equal(direct.Value.Content[0].Text, viaProxy.Value.Content[0].Text);
         Assert.Equal(2, model.RequestCount);
+    }
+
+    [Fact]
+    public async Task Forward_WithAStore_EachReplyIsStoredAsACallEntryAndATraceBeforeTheAnswer()
+    {
+        await using var model = LoopbackModelServer.StartCanned(TimeSpan.Zero);
+        var root = Path.Combine(Path.GetTempPath(), $"archon-proxy-test-{Guid.NewGuid():N}");
+        try
+        {
+            var store = new FileResultStore(root);
+            await using var proxy = PassThroughProxy.Start(model.BaseUri, store);
+            var client = Client(new Uri(proxy.BaseUri, "v1/"));
+
+            var first = await client.CompleteChatAsync([new UserChatMessage("one")]);
+            await client.CompleteChatAsync([new UserChatMessage("two")]);
+
+            var names = await store.ListAsync(BlobLayout.TracesContainer, "", default);
+            Assert.Equal(["proxy-1.json", "proxy-1/calls/L0.C0.generator.s0.json", "proxy-2.json", "proxy-2/calls/L0.C0.generator.s0.json"], names.Order(StringComparer.Ordinal));
+            var stored = await store.GetBytesAsync(BlobLayout.TracesContainer, "proxy-1.json", default);
+            Assert.Contains(first.Value.Content[0].Text, Encoding.UTF8.GetString(stored!), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
     }
 
     [Fact]

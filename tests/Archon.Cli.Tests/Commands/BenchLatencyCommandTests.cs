@@ -47,6 +47,22 @@ public sealed class BenchLatencyCommandTests
     }
 
     [Fact]
+    public async Task Execute_FloorJson_AddsTheClientFloorOfTheSameCalls()
+    {
+        var result = await ArchonCli.RunAsync(
+            "bench", "latency", "--floor", "--latency-ms", "20", "--runs", "1", "--max-warmup-runs", "1", "--host", HostKind.InProcess, "--json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
+        var r = doc.RootElement;
+        var floorMs = r.GetProperty("client_floor_ms").GetDouble();
+        // The fixed architecture's 11 calls in 4 stages of 20 ms: the SDK alone cannot beat the critical path.
+        Assert.True(floorMs >= 0.85 * r.GetProperty("critical_path_ms").GetDouble(), result.Out);
+        // The ratio is taken before the milliseconds are rounded to 0.1, so it may differ from the printed ones in the last digit.
+        Assert.Equal(floorMs / r.GetProperty("critical_path_ms").GetDouble(), r.GetProperty("client_floor_ratio").GetDouble(), 0.0015);
+    }
+
+    [Fact]
     public async Task Execute_Table_NamesEveryFigure()
     {
         var result = await ArchonCli.RunAsync("bench", "latency", "--latency-ms", "5", "--runs", "1", "--max-warmup-runs", "1", "--host", HostKind.InProcess);

@@ -22,6 +22,23 @@ public sealed class BenchServeAndScaleCommandTests
     }
 
     [Fact]
+    public async Task Serve_FloorJson_AddsTheTwoProxiesAfterTheSixFields()
+    {
+        var result = await ArchonCli.RunAsync(
+            "bench", "serve", "--floor", "--latency-ms", "5", "--requests", "5", "--concurrent-requests", "40", "--max-warmup-rounds", "1", "--json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
+        var r = doc.RootElement;
+        Assert.Equal(
+            ["direct_p50_ms", "served_p50_ms", "overhead_p50_ms", "overhead_p99_ms", "served_rps_32", "direct_rps_32",
+                "proxy_p50_ms", "proxy_rps_32", "storing_proxy_p50_ms", "storing_proxy_rps_32"],
+            r.EnumerateObject().Select(p => p.Name));
+        Assert.True(r.GetProperty("proxy_p50_ms").GetDouble() >= 5);
+        Assert.True(r.GetProperty("storing_proxy_rps_32").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Serve_InferenceDurable_MeasuresThroughTheDurableHostWithTheSameFields()
     {
         var result = await ArchonCli.RunAsync(
