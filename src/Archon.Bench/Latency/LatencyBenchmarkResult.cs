@@ -37,9 +37,10 @@ public sealed record LatencyBenchmarkResult(
     public double? ClientFloorRatio { get; init; }
 
     /// <summary>This result with the client floor measured at <paramref name="floorMs"/>.</summary>
-    public LatencyBenchmarkResult WithClientFloor(double floorMs) => this with
+    /// <remarks>The ratio is taken from the rounded milliseconds, so it is exactly what the printed figures give.</remarks>
+    public LatencyBenchmarkResult WithClientFloor(double floorMs)
     {
-        ClientFloorMs = Math.Round(floorMs, 1),
-        ClientFloorRatio = CriticalPathMs > 0 ? Math.Round(floorMs / CriticalPathMs, 3) : 0,
-    };
+        var ms = Math.Round(floorMs, 1);
+        return this with { ClientFloorMs = ms, ClientFloorRatio = CriticalPathMs > 0 ? Math.Round(ms / CriticalPathMs, 3) : 0 };
+    }
 }
