@@ -23,9 +23,13 @@ public static class ClientFloor
     {
         ArgumentNullException.ThrowIfNull(measured);
         ArgumentNullException.ThrowIfNull(options);
-        return options.ClientFloor
-            ? measured.WithClientFloor(await MeasureAsync(options.Plan(), endpoint, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false))
-            : measured;
+        if (!options.ClientFloor)
+        {
+            return measured;
+        }
+
+        var floorMs = await MeasureAsync(options.Plan(), endpoint, options.MaxConcurrency, options.Runs, cancellationToken).ConfigureAwait(false);
+        return measured.WithClientFloor(floorMs);
     }
 
     /// <summary>Median milliseconds of <paramref name="runs"/> runs of the plan's calls, after one unmeasured run.</summary>
@@ -35,7 +39,8 @@ public static class ClientFloor
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
         var models = plan.Layers.SelectMany(l => l.Stages).SelectMany(s => s.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var openai = new OpenAIClient(new ApiKeyCredential("no-key-needed"), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = TimeSpan.FromMinutes(2) });
+        var openai = new OpenAIClient(
+            new ApiKeyCredential("no-key-needed"), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = TimeSpan.FromMinutes(2) });
         var clients = models.ToDictionary(m => m, m => (Client: openai.GetChatClient(m), Gate: new SemaphoreSlim(cap)), StringComparer.OrdinalIgnoreCase);
         try
         {

@@ -21,8 +21,9 @@ namespace Archon.Bench.Serving;
 /// loopback model called directly, both with the OpenAI .NET SDK over real HTTP: sequential requests (p50, p99) and
 /// requests at 32 in flight (requests per second). With <see cref="ServeBenchOptions.Floors"/>, two more sides: the
 /// <see cref="PassThroughProxy"/> in front of the same model, bare (the floor of any serving hop on the machine) and
-/// storing a call entry and a trace per request (the floor of a hop that keeps what a served request must keep). Warm-up requests on both sides are not measured; they repeat
-/// (sequential and concurrent, both sides) until the JIT has settled, at most <see cref="ServeBenchOptions.MaxWarmupRounds"/> rounds.
+/// storing a call entry and a trace per request (the floor of a hop that keeps what a served request must keep).
+/// Warm-up requests on every side are not measured; they repeat (sequential and concurrent, every side) until the JIT
+/// has settled, at most <see cref="ServeBenchOptions.MaxWarmupRounds"/> rounds.
 /// </summary>
 public static class ServeBenchmark
 {

@@ -58,7 +58,8 @@ public sealed class BenchLatencyCommand(CliConsoles consoles) : WriterCommand<Be
         table.AddRow($"ratio measured / critical path (goal ≤ {goal})", r.Ratio.ToString("0.000", CultureInfo.InvariantCulture));
         if (r.ClientFloorMs is { } floorMs && r.ClientFloorRatio is { } floorRatio)
         {
-            table.AddRow("client floor: the same calls through the OpenAI SDK alone", $"{F(floorMs)} ms (ratio {floorRatio.ToString("0.000", CultureInfo.InvariantCulture)})");
+            var ratio = floorRatio.ToString("0.000", CultureInfo.InvariantCulture);
+            table.AddRow("client floor: the same calls through the OpenAI SDK alone", $"{F(floorMs)} ms (ratio {ratio})");
         }
 
         table.AddRow("sequential schedule (one call after another)", $"{F(r.SequentialMs)} ms");

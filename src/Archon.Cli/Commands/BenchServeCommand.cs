@@ -46,7 +46,8 @@ public sealed class BenchServeCommand(CliConsoles consoles) : WriterCommand<Benc
 
         public ServeBenchOptions Options() => new()
         {
-            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds, Floors = Floor,
+            Latency = TimeSpan.FromMilliseconds(LatencyMs), Requests = Requests, ConcurrentRequests = ConcurrentRequests, MaxWarmupRounds = MaxWarmupRounds,
+            Floors = Floor,
             Inference = InferenceOption.Parse(Inference) ?? ServeInference.Inline,
         };
 

@@ -38,9 +38,8 @@ public sealed class CriticalPathTests
     [Fact]
     public void Compute_VerifierAfterGenerators_StagesGiveEachModelItsCallsInOrder()
     {
-        var plan = CriticalPath.Compute(
-            Arch(new LayerConfig([C(ComponentTypes.Generator, "a", 3), C(ComponentTypes.Generator, "b", 2)]), new LayerConfig([C(ComponentTypes.Verifier, "v")])),
-            256, Latency);
+        var generators = new LayerConfig([C(ComponentTypes.Generator, "a", 3), C(ComponentTypes.Generator, "b", 2)]);
+        var plan = CriticalPath.Compute(Arch(generators, new LayerConfig([C(ComponentTypes.Verifier, "v")])), 256, Latency);
 
         Assert.Equal([new Dictionary<string, int> { ["a"] = 3, ["b"] = 2 }], plan.Layers[0].Stages);
         Assert.Equal([new Dictionary<string, int> { ["v"] = 5 }, new Dictionary<string, int> { ["v"] = 5 }], plan.Layers[1].Stages);

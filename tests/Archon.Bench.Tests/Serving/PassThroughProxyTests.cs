@@ -44,7 +44,9 @@ public sealed class PassThroughProxyTests
             await client.CompleteChatAsync([new UserChatMessage("two")]);
 
             var names = await store.ListAsync(BlobLayout.TracesContainer, "", default);
-            Assert.Equal(["proxy-1.json", "proxy-1/calls/L0.C0.generator.s0.json", "proxy-2.json", "proxy-2/calls/L0.C0.generator.s0.json"], names.Order(StringComparer.Ordinal));
+            Assert.Equal(
+                ["proxy-1.json", "proxy-1/calls/L0.C0.generator.s0.json", "proxy-2.json", "proxy-2/calls/L0.C0.generator.s0.json"],
+                names.Order(StringComparer.Ordinal));
             var stored = await store.GetBytesAsync(BlobLayout.TracesContainer, "proxy-1.json", default);
             Assert.Contains(first.Value.Content[0].Text, Encoding.UTF8.GetString(stored!), StringComparison.Ordinal);
         }

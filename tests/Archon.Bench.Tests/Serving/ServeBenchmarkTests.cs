@@ -29,7 +29,10 @@ public sealed class ServeBenchmarkTests
     public void Figures_WithTheProxies_AddsTheirP50AndRate()
     {
         var r = ServeBenchmark.Figures(
-            new ServeSide([10, 10, 10, 20], 100), new ServeSide([13, 13, 13, 50], 96), new ServeSide([11, 10.5, 10.25, 12], 99.04), new ServeSide([12, 12, 12, 13], 97.46));
+            new ServeSide([10, 10, 10, 20], 100),
+            new ServeSide([13, 13, 13, 50], 96),
+            new ServeSide([11, 10.5, 10.25, 12], 99.04),
+            new ServeSide([12, 12, 12, 13], 97.46));
 
         Assert.Equal(new ServeBenchResult(10, 13, 3, 30, 96, 100) { ProxyP50Ms = 10.5, ProxyRps32 = 99, StoringProxyP50Ms = 12, StoringProxyRps32 = 97.5 }, r);
     }
@@ -59,7 +62,10 @@ public sealed class ServeBenchmarkTests
     public async Task RunAsync_SmallRun_ServedIsNeverFasterThanTheModelAndRatesArePositive()
     {
         var r = await ServeBenchmark.RunAsync(
-            new ServeBenchOptions { Latency = TimeSpan.FromMilliseconds(5), Requests = 5, ConcurrentRequests = 40, WarmupRequests = 2, MaxWarmupRounds = 1, Floors = true },
+            new ServeBenchOptions
+            {
+                Latency = TimeSpan.FromMilliseconds(5), Requests = 5, ConcurrentRequests = 40, WarmupRequests = 2, MaxWarmupRounds = 1, Floors = true,
+            },
             default);
 
         Assert.True(r.DirectP50Ms >= 5, $"direct p50 {r.DirectP50Ms} ms is below the model's 5 ms");
