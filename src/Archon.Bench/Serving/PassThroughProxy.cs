@@ -1,19 +1,14 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Archon.Core.Storage;
+using Archon.Offline.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Bench.Serving;
 
 /// <summary>
 /// The cheapest HTTP hop .NET offers, as the floor `archon bench serve` compares `archon serve` with: bare Kestrel on
-/// loopback (HTTP/1.1, no routing, no logging, the same setup as the loopback model) that copies each request's body
+/// loopback (<see cref="BareKestrel"/>, as the loopback model) that copies each request's body
 /// to the model with one pooled <see cref="HttpClient"/> and copies the reply's status and body back. It parses
 /// nothing and stores nothing, so any serving hop, Archon's included, costs at least this much. On a machine where
 /// this floor is far from the direct figures, the distance is the machine's (cores shared by the load generator,
@@ -38,18 +33,8 @@ public sealed class PassThroughProxy : IAsyncDisposable
         {
             Timeout = TimeSpan.FromMinutes(2),
         };
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
-            k.AddServerHeader = false;
-        });
-        app = builder.Build();
-        app.Run(ForwardAsync);
-        // Kestrel binds synchronously inside StartAsync; nothing here awaits I/O, so blocking once at start is safe.
-        app.StartAsync().GetAwaiter().GetResult();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.TrimEnd('/') + "/");
+        app = BareKestrel.Start(ForwardAsync);
+        BaseUri = BareKestrel.BaseUri(app);
     }
 
     /// <summary>http://127.0.0.1:{port}/; a request to {BaseUri}{path} goes to {target}{path}.</summary>

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Archon.Offline.Loopback;
 
@@ -15,9 +9,8 @@ namespace Archon.Offline.Loopback;
 /// the Azure OpenAI deployment route (POST /openai/deployments/{name}/chat/completions?api-version=...) and the Anthropic
 /// messages protocol (POST /v1/messages). OpenAI-protocol requests with <c>"stream": true</c> get server-sent events
 /// (<see cref="LoopbackStreaming"/>). Replies come from a handler, so the same server serves the latency bench,
-/// the offline demo endpoint and fault-injecting tests. Built on Kestrel (bare: no routing, no logging): it sets
-/// TCP_NODELAY, so a streamed token is not held back by Nagle, and it costs a fraction of HttpListener's CPU per
-/// request, which matters when a bench drives 2,000 calls through it on the same two cores as the client.
+/// the offline demo endpoint and fault-injecting tests. Built on <see cref="BareKestrel"/>: TCP_NODELAY, so a streamed
+/// token is not held back by Nagle.
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
 {
@@ -29,20 +22,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     private LoopbackModelServer(Func<LoopbackExchange, CancellationToken, Task<LoopbackReply>> handler)
     {
         this.handler = handler;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
-            k.AddServerHeader = false;
-            // Tests post large prompts (1,000 candidates); the bench must not be the one to refuse them.
-            k.Limits.MaxRequestBodySize = null;
-        });
-        app = builder.Build();
-        app.Run(HandleAsync);
-        // Kestrel binds synchronously inside StartAsync; nothing here awaits I/O, so blocking once at start is safe.
-        app.StartAsync().GetAwaiter().GetResult();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.TrimEnd('/') + "/");
+        // Tests post large prompts (1,000 candidates); the bench must not be the one to refuse them.
+        app = BareKestrel.Start(HandleAsync, k => k.Limits.MaxRequestBodySize = null);
+        BaseUri = BareKestrel.BaseUri(app);
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
